@@ -1,0 +1,51 @@
+package io.openrma.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Servlet filters in front of the Camunda REST API and webapps:
+ * Basic authentication on {@code /engine-rest}, the closed Admin setup, and the query-expression
+ * check on the task and filter APIs of both.
+ */
+@Configuration
+public class EngineRestSecurityConfig {
+
+  @Bean
+  FilterRegistrationBean<EngineRestAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<EngineRestAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new EngineRestAuthenticationFilter());
+    registration.setName("openrma-engine-rest-auth");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<AdminSetupGuardFilter> adminSetupGuard(IdentityService identityService) {
+    FilterRegistrationBean<AdminSetupGuardFilter> registration =
+        new FilterRegistrationBean<>(new AdminSetupGuardFilter(identityService));
+    registration.setName("openrma-admin-setup-guard");
+    registration.addUrlPatterns("/camunda/api/admin/setup/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<TaskQueryExpressionFilter> taskQueryExpressionFilter() {
+    FilterRegistrationBean<TaskQueryExpressionFilter> registration =
+        new FilterRegistrationBean<>(new TaskQueryExpressionFilter());
+    registration.setName("openrma-task-query-expressions");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+}

@@ -1,0 +1,137 @@
+package io.openrma.security;
+
+import static io.openrma.security.Groups.ADMIN;
+import static io.openrma.security.Groups.ANALYSTS;
+import static io.openrma.security.Groups.CUSTOMER_SERVICE;
+import static io.openrma.security.Groups.FINANCE;
+import static io.openrma.security.Groups.INTEGRATIONS;
+import static io.openrma.security.Groups.WAREHOUSE;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may call what over HTTP, apart from the Camunda webapps (session login, Camunda's own
+ * CSRF protection) and {@code /engine-rest} (engine Basic auth, see {@link EngineRestSecurityConfig}).
+ *
+ * <ul>
+ *   <li>{@code /api/**}: HTTP Basic against the engine's users; access by group, stateless, no cookies.</li>
+ *   <li>{@code /actuator/**}: health and info are open (details only for admins), the rest is for admins.</li>
+ *   <li>{@code /webhooks/**}: open to the senders; every request is verified by its signature.</li>
+ *   <li>everything else: security headers only.</li>
+ * </ul>
+ * Failures are RFC 7807 problem documents, like the rest of the API.
+ */
+@Configuration
+public class WebSecurityConfig {
+
+  private final ObjectMapper objectMapper;
+
+  public WebSecurityConfig(ObjectMapper objectMapper) {
+    this.objectMapper = objectMapper;
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    http.securityMatcher("/api/**")
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(HttpMethod.POST, "/api/returns", "/api/returns/*/cancel").hasAnyAuthority(CUSTOMER_SERVICE, ADMIN)
+            .requestMatchers(HttpMethod.POST, "/api/warehouse/arrivals").hasAnyAuthority(WAREHOUSE, INTEGRATIONS, ADMIN)
+            .requestMatchers(HttpMethod.POST, "/api/carrier/events").hasAnyAuthority(INTEGRATIONS, ADMIN)
+            .requestMatchers(HttpMethod.GET, "/api/returns", "/api/returns/**")
+                .hasAnyAuthority(CUSTOMER_SERVICE, ANALYSTS, WAREHOUSE, FINANCE, ADMIN)
+            .anyRequest().hasAuthority(ADMIN))
+        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
+        .exceptionHandling(ex -> ex
+            .authenticationEntryPoint((request, response, e) -> unauthorized(response))
+            .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
+                "Your groups do not allow this request. Ask an administrator for the group that does.")))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(AbstractHttpConfigurer::disable)
+        .headers(this::headers);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+    http.securityMatcher("/actuator/**")
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+            .anyRequest().hasAuthority(ADMIN))
+        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
+        .exceptionHandling(ex -> ex
+            .authenticationEntryPoint((request, response, e) -> unauthorized(response))
+            .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
+                "Only members of camunda-admin may read this endpoint.")))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(AbstractHttpConfigurer::disable)
+        .headers(this::headers);
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain webhookSecurity(HttpSecurity http) throws Exception {
+    http.securityMatcher("/webhooks/**")
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(AbstractHttpConfigurer::disable)
+        .headers(this::headers);
+    return http.build();
+  }
+
+  /**
+   * The Camunda webapps, {@code /engine-rest}, the OpenAPI page: their own authentication and
+   * CSRF protection apply; Spring Security only adds headers. Camunda's static assets keep
+   * their own cache headers.
+   */
+  @Bean
+  @Order(4)
+  SecurityFilterChain defaultSecurity(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .csrf(AbstractHttpConfigurer::disable)
+        .requestCache(cache -> cache.disable())
+        .headers(headers -> {
+          headers(headers);
+          headers.cacheControl(cache -> cache.disable());
+        });
+    return http.build();
+  }
+
+  private void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+    headers.contentTypeOptions(Customizer.withDefaults())
+        .frameOptions(frame -> frame.sameOrigin())
+        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+        .httpStrictTransportSecurity(Customizer.withDefaults());
+  }
+
+  private void unauthorized(HttpServletResponse response) throws IOException {
+    response.setHeader("WWW-Authenticate", "Basic realm=\"OpenRMA\"");
+    problem(response, HttpStatus.UNAUTHORIZED,
+        "Send HTTP Basic credentials of an OpenRMA user (the same users as Cockpit and Tasklist).");
+  }
+
+  private void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    objectMapper.writeValue(response.getOutputStream(), problem);
+  }
+}

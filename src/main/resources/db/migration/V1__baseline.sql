@@ -1,0 +1,1 @@
+-- keeps Flyway's location non-empty until the returns record arrives
