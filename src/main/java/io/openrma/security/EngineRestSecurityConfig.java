@@ -10,8 +10,8 @@ import org.springframework.core.Ordered;
 
 /**
  * Servlet filters in front of the Camunda REST API and webapps:
- * Basic authentication on {@code /engine-rest}, the closed Admin setup, and the query-expression
- * check on the task and filter APIs of both.
+ * Basic authentication on {@code /engine-rest}, the closed Admin setup, and the request checks
+ * (query expressions, Java serialization) on the engine APIs of both.
  */
 @Configuration
 public class EngineRestSecurityConfig {
@@ -40,10 +40,10 @@ public class EngineRestSecurityConfig {
   }
 
   @Bean
-  FilterRegistrationBean<TaskQueryExpressionFilter> taskQueryExpressionFilter() {
-    FilterRegistrationBean<TaskQueryExpressionFilter> registration =
-        new FilterRegistrationBean<>(new TaskQueryExpressionFilter());
-    registration.setName("openrma-task-query-expressions");
+  FilterRegistrationBean<EngineApiRequestFilter> engineApiRequestFilter() {
+    FilterRegistrationBean<EngineApiRequestFilter> registration =
+        new FilterRegistrationBean<>(new EngineApiRequestFilter());
+    registration.setName("openrma-engine-api-requests");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;

@@ -20,30 +20,34 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses, with 400, task-query and filter requests on {@code /engine-rest} and on the webapps'
- * engine API that carry an expression outside {@link QueryExpressionPolicy}: in query parameters,
- * anywhere in a JSON body (so inside {@code orQueries} and filter queries too). This stops a
- * forbidden expression before it is stored in a filter; {@link QueryExpressionGuard} stops
- * evaluation inside the engine whatever the path.
+ * Checks requests to {@code /engine-rest} and to the webapps' engine API before the engine sees them,
+ * answering 400 with a message the webapps show:
+ * <ul>
+ *   <li>task-query and filter requests may only carry expressions allowed by {@link QueryExpressionPolicy},
+ *   in query parameters and anywhere in a JSON body (so inside {@code orQueries} and stored filter queries
+ *   too). This stops a forbidden expression before it is stored in a filter; {@link QueryExpressionGuard}
+ *   stops evaluation inside the engine whatever the path;</li>
+ *   <li>no request may send a Java-serialized variable. The engine refuses them anyway (Java
+ *   serialization is off), but with a 500 that looks like a server fault.</li>
+ * </ul>
  */
-public class TaskQueryExpressionFilter extends OncePerRequestFilter {
+public class EngineApiRequestFilter extends OncePerRequestFilter {
 
   private static final Pattern TASK_OR_FILTER = Pattern.compile(".*/(task|task/count|filter(/.*)?)/?$");
+  private static final String JAVA_SERIALIZATION = "application/x-java-serialized-object";
   private final ObjectMapper json = new ObjectMapper();
-
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !TASK_OR_FILTER.matcher(request.getRequestURI()).matches();
-  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-      for (String value : parameter.getValue()) {
-        if (forbidden(value)) {
-          reject(response, parameter.getKey(), value);
-          return;
+    boolean taskOrFilter = TASK_OR_FILTER.matcher(request.getRequestURI()).matches();
+    if (taskOrFilter) {
+      for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+        for (String value : parameter.getValue()) {
+          if (forbidden(value)) {
+            reject(response, "Expression in '" + parameter.getKey() + "' is not allowed: " + QueryExpressionPolicy.describeAllowed());
+            return;
+          }
         }
       }
     }
@@ -51,7 +55,12 @@ public class TaskQueryExpressionFilter extends OncePerRequestFilter {
     if (request.getContentType() != null && request.getContentType().contains("json")) {
       byte[] body = request.getInputStream().readAllBytes();
       forwarded = new CachedBodyRequest(request, body);
-      if (body.length > 0) {
+      if (new String(body, java.nio.charset.StandardCharsets.UTF_8).contains(JAVA_SERIALIZATION)) {
+        reject(response, "Java-serialized variables are not accepted: send JSON ("
+            + "serializationDataFormat application/json) or primitive values.");
+        return;
+      }
+      if (taskOrFilter && body.length > 0) {
         JsonNode tree;
         try {
           tree = json.readTree(body);
@@ -60,7 +69,7 @@ public class TaskQueryExpressionFilter extends OncePerRequestFilter {
         }
         Optional<String[]> offending = tree == null ? Optional.empty() : findForbidden(tree, "");
         if (offending.isPresent()) {
-          reject(response, offending.get()[0], offending.get()[1]);
+          reject(response, "Expression in '" + offending.get()[0] + "' is not allowed: " + QueryExpressionPolicy.describeAllowed());
           return;
         }
       }
@@ -96,14 +105,14 @@ public class TaskQueryExpressionFilter extends OncePerRequestFilter {
     return Optional.empty();
   }
 
-  private void reject(HttpServletResponse response, String field, String value) throws IOException {
+  private void reject(HttpServletResponse response, String message) throws IOException {
     ObjectNode problem = json.createObjectNode()
         .put("title", "Bad Request")
         .put("status", 400)
-        .put("detail", "Expression in '" + field + "' is not allowed: " + QueryExpressionPolicy.describeAllowed())
+        .put("detail", message)
         // the engine REST API's own error fields, so the webapps show the message
         .put("type", "InvalidRequestException")
-        .put("message", "Expression in '" + field + "' is not allowed: " + QueryExpressionPolicy.describeAllowed());
+        .put("message", message);
     response.setStatus(400);
     response.setContentType("application/json");
     json.writeValue(response.getOutputStream(), problem);

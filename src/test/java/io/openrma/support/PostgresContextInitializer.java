@@ -1,0 +1,29 @@
+package io.openrma.support;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs a Spring test context the production way: the {@code postgres} profile against a fresh
+ * database on the embedded PostgreSQL, with the environment variables the profile reads.
+ * Demo users stay on so that tests can log in as carl, walt and the others.
+ */
+public class PostgresContextInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+  public static final String ADMIN_PASSWORD = "Adm1n-Secret!";
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    String url = EmbeddedPostgres.newDatabase("openrma");
+    context.getEnvironment().addActiveProfile("postgres");
+    TestPropertyValues.of(
+        "DB_URL=" + url,
+        "DB_USER=postgres",
+        "DB_PASSWORD=postgres",
+        "OPENRMA_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
+        "openrma.security.demo-users=true",
+        "camunda.bpm.generic-properties.properties.enable-password-policy=false"
+    ).applyTo(context);
+  }
+}
