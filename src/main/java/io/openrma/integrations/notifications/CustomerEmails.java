@@ -1,0 +1,130 @@
+package io.openrma.integrations.notifications;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.openrma.policy.Money;
+import io.openrma.returns.ReturnRecord;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * The emails a customer gets during a return, from the Thymeleaf templates in
+ * {@code templates/mail/} (an HTML and a text part each). Every email has a Message-ID made of the
+ * RMA number and its purpose, so a resend is recognisable as the same email.
+ */
+public class CustomerEmails {
+
+  /** Why an email is sent; also the template name and part of the Message-ID. */
+  public enum Purpose {
+    RETURN_LABEL("return-label"), REMINDER("reminder"), REJECTION("rejection"), OUTCOME("outcome"),
+    CANCELLATION("cancellation");
+
+    final String template;
+
+    Purpose(String template) {
+      this.template = template;
+    }
+  }
+
+  private final EmailSender sender;
+  private final MailSettings settings;
+  private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
+  private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
+
+  public CustomerEmails(EmailSender sender, MailSettings settings) {
+    this.sender = sender;
+    this.settings = settings;
+  }
+
+  public static String messageId(String rmaNumber, Purpose purpose) {
+    return "<" + rmaNumber + "." + purpose.template + "@openrma>";
+  }
+
+  /** Sends the label email; returns its Message-ID. */
+  public String sendReturnLabel(ReturnRecord record, byte[] labelPdf, Duration shipWithin) {
+    Map<String, Object> model = Map.of("carrier", carrierName(record.label().carrier()),
+        "tracking", record.label().trackingNumber(), "days", shipWithin.toDays(), "lines", record.lines());
+    return send(record, Purpose.RETURN_LABEL, "Your return " + record.rmaNumber() + ": label and instructions", model,
+        List.of(new EmailSender.Attachment("return-label-" + record.rmaNumber() + ".pdf", "application/pdf", labelPdf)));
+  }
+
+  public String sendReminder(ReturnRecord record, Duration remaining) {
+    Map<String, Object> model = Map.of("carrier", carrierName(record.label().carrier()),
+        "tracking", record.label().trackingNumber(), "deadline", remaining.toDays() + " more days");
+    return send(record, Purpose.REMINDER, "Reminder: please ship your return " + record.rmaNumber(), model, List.of());
+  }
+
+  public String sendRejection(ReturnRecord record, String reason) {
+    return send(record, Purpose.REJECTION, "Your return " + record.rmaNumber() + " cannot be accepted",
+        Map.of("reason", reason == null ? "" : reason, "orderId", record.order().orderId()), List.of());
+  }
+
+  /** The closing email: outcome is REFUNDED, STORE_CREDIT, EXCHANGE or CLOSED. */
+  public String sendOutcome(ReturnRecord record, String outcome, String note) {
+    String currency = record.currency();
+    long items = record.refund() == null ? 0 : record.refund().items();
+    long tax = record.refund() == null ? 0 : record.refund().tax();
+    long fee = record.refund() == null ? 0 : record.refund().restockingFee();
+    long shipping = record.refund() == null ? 0 : record.refund().shipping();
+    long total = record.refund() == null ? 0 : record.refund().total();
+    Map<String, Object> model = Map.of("outcome", outcome, "note", note == null ? "" : note,
+        "items", Money.format(items, currency), "tax", Money.format(tax, currency), "fee", Money.format(fee, currency),
+        "shipping", Money.format(shipping, currency), "total", Money.format(total, currency),
+        "hasFee", fee > 0, "hasShipping", shipping > 0);
+    String subject = switch (outcome) {
+      case "REFUNDED" -> "Your refund for return " + record.rmaNumber();
+      case "STORE_CREDIT" -> "Store credit for return " + record.rmaNumber();
+      case "EXCHANGE" -> "Your exchange for return " + record.rmaNumber();
+      default -> "Your return " + record.rmaNumber() + " is closed";
+    };
+    return send(record, Purpose.OUTCOME, subject, model, List.of());
+  }
+
+  public String sendCancellation(ReturnRecord record) {
+    return send(record, Purpose.CANCELLATION, "Your return " + record.rmaNumber() + " is cancelled", Map.of(), List.of());
+  }
+
+  private String send(ReturnRecord record, Purpose purpose, String subject, Map<String, Object> model,
+      List<EmailSender.Attachment> attachments) {
+    Context context = new Context(Locale.ENGLISH);
+    context.setVariables(model);
+    context.setVariable("name", record.customer().name());
+    context.setVariable("rma", record.rmaNumber());
+    context.setVariable("signature", settings.signature());
+    String messageId = messageId(record.rmaNumber(), purpose);
+    sender.send(new EmailSender.Email(messageId, record.customer().email(), record.customer().name(), subject,
+        html.process(purpose.template, context), text.process(purpose.template, context), attachments));
+    return messageId;
+  }
+
+  private static String carrierName(String carrier) {
+    if (carrier == null) {
+      return "the carrier";
+    }
+    return switch (carrier.toLowerCase(Locale.ROOT)) {
+      case "fedex" -> "FedEx";
+      case "ups" -> "UPS";
+      case "usps", "stamps_com" -> "USPS";
+      case "dhl_express" -> "DHL Express";
+      default -> carrier;
+    };
+  }
+
+  private static TemplateEngine engine(TemplateMode mode, String suffix) {
+    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix("templates/mail/");
+    resolver.setSuffix(suffix);
+    resolver.setTemplateMode(mode);
+    resolver.setCharacterEncoding("UTF-8");
+    resolver.setCacheable(true);
+    TemplateEngine engine = new SpringTemplateEngine();
+    engine.setTemplateResolver(resolver);
+    return engine;
+  }
+}

@@ -1,0 +1,34 @@
+package io.openrma.integrations.shipping;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stands in for ShipStation when no API key is configured: a label with a made-up tracking number
+ * and a real small PDF. An address whose first line contains "INVALID" is refused, so the demo can
+ * show the "Fix return address" path.
+ */
+public class SimulatedReturnLabelProvider implements ReturnLabelProvider {
+
+  private static final Logger log = LoggerFactory.getLogger(SimulatedReturnLabelProvider.class);
+
+  @Override
+  public ReturnLabel createReturnLabel(LabelRequest request) {
+    if (request.shipFrom().line1().toUpperCase(Locale.ROOT).contains("INVALID")) {
+      log.warn("SIMULATED ShipStation: refusing the address of {} (contains INVALID)", request.rmaNumber());
+      throw new InvalidAddressException("Address validation failed: the carrier cannot find the street (simulated)");
+    }
+    String digits = String.format("%012d", Math.abs((long) request.idempotencyKey().hashCode()) % 1_000_000_000_000L);
+    String tracking = "SIM" + digits;
+    String labelId = "se-sim-" + digits.substring(4);
+    log.warn("SIMULATED ShipStation: return label {} for {} (no real label was bought)", tracking, request.rmaNumber());
+    byte[] pdf = SimplePdf.page(List.of("OpenRMA RETURN LABEL (SIMULATED)", "RMA: " + request.rmaNumber(),
+        "Carrier: FedEx Ground", "Tracking: " + tracking, "From: " + request.shipFrom().city() + ", "
+            + request.shipFrom().country(), "Not a valid shipping label."));
+    return new ReturnLabel(labelId, "fedex", "fedex_ground", tracking,
+        "https://labels.invalid/simulated/" + labelId + ".pdf", pdf);
+  }
+}

@@ -1,0 +1,92 @@
+package io.openrma.process;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.openrma.integrations.payments.PaymentGateway;
+import io.openrma.integrations.payments.PaymentGateway.PaymentSummary;
+import io.openrma.policy.Money;
+import io.openrma.policy.RefundCalculator;
+import io.openrma.returns.Actor;
+import io.openrma.returns.Resolution;
+import io.openrma.returns.ReturnLine;
+import io.openrma.returns.ReturnRecord;
+import io.openrma.returns.ReturnService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Calculate refund": reads what the payment still allows from Stripe, lets {@link RefundCalculator}
+ * do the arithmetic, and stores the breakdown on the returns record.
+ */
+@Component
+public class CalculateRefundDelegate implements JavaDelegate {
+
+  private final ReturnService returns;
+  private final PaymentGateway payments;
+
+  public CalculateRefundDelegate(ReturnService returns, PaymentGateway payments) {
+    this.returns = returns;
+    this.payments = payments;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String rmaNumber = execution.getProcessBusinessKey();
+    ReturnRecord record = returns.get(rmaNumber);
+    long refundable = refundable(record);
+    RefundCalculator.Result result = RefundCalculator.calculate(input(record, refundable));
+    String currency = record.currency();
+    String explanation;
+    long total;
+    if (record.resolution() == Resolution.EXCHANGE) {
+      total = 0;
+      explanation = "Exchange: nothing to refund (the returned items are worth " + Money.format(result.uncapped(), currency) + ")";
+    } else {
+      total = result.total();
+      explanation = "Items " + Money.format(result.items(), currency) + " + tax " + Money.format(result.tax(), currency)
+          + (result.restockingFee() > 0 ? " - restocking fee " + Money.format(result.restockingFee(), currency) : "")
+          + (result.shipping() > 0 ? " + shipping " + Money.format(result.shipping(), currency) : "")
+          + " = " + Money.format(total, currency)
+          + (result.capped() ? " (capped: only " + Money.format(refundable, currency) + " is still refundable on the payment)" : "");
+    }
+    returns.recordRefundCalculation(rmaNumber, result.items(), result.tax(), result.restockingFee(), result.shipping(),
+        total, result.capped(), explanation, Actor.process("Calculate refund"));
+    execution.setVariable(ProcessIds.VAR_REFUND_TOTAL, total);
+  }
+
+  /** Captured minus already refunded, by the stricter of Stripe's and OpenRMA's own figures. */
+  private long refundable(ReturnRecord record) {
+    long captured = record.order().amountCaptured();
+    long refunded = returns.refundedByOtherReturns(record);
+    String paymentIntentId = record.order().paymentIntentId();
+    if (paymentIntentId != null) {
+      PaymentSummary summary = ExternalSystemException.call("Stripe", record.rmaNumber(), "Calculate refund",
+          () -> payments.paymentSummary(paymentIntentId));
+      captured = Math.min(captured, summary.amountCaptured());
+      refunded = Math.max(refunded, summary.amountRefunded());
+    }
+    return Math.max(0, captured - refunded);
+  }
+
+  static RefundCalculator.Input input(ReturnRecord record, long refundable) {
+    List<RefundCalculator.LineInput> lines = new ArrayList<>();
+    for (ReturnLine line : record.lines()) {
+      int refunded;
+      if (record.keepItem()) {
+        refunded = line.quantityReturned();
+      } else if (line.inspection() == null || line.inspection().condition().voidsRefund()) {
+        refunded = 0;
+      } else {
+        refunded = Math.min(line.inspection().quantityReceived(), line.quantityReturned());
+      }
+      boolean feeWaived = record.keepItem() || line.reason().isMerchantFault();
+      lines.add(new RefundCalculator.LineInput(line.lineNo(), line.quantityOrdered(), refunded, line.netAmount(),
+          line.tax(), feeWaived));
+    }
+    int feePercent = record.policy() == null ? 0 : record.policy().restockingFeePercent();
+    long shipping = record.policy() != null && record.policy().refundShipping() ? record.order().shippingPaid() : 0;
+    return new RefundCalculator.Input(lines, feePercent, shipping, refundable);
+  }
+}

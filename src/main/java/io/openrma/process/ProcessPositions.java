@@ -1,0 +1,79 @@
+package io.openrma.process;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/** Where the lifecycle of a return stands: current steps, open tasks, open incidents. */
+@Component
+public class ProcessPositions {
+
+  private final ProcessEngine engine;
+
+  public ProcessPositions(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  public record Position(List<String> processInstanceIds, List<Step> currentSteps, List<OpenTask> openTasks,
+      List<OpenIncident> incidents) {
+    public boolean running() {
+      return !processInstanceIds.isEmpty();
+    }
+  }
+
+  public record Step(String id, String name) {
+  }
+
+  public record OpenTask(String id, String name, String assignee, List<String> candidateGroups, Instant created) {
+  }
+
+  public record OpenIncident(String id, String step, String type, String message, Instant created) {
+  }
+
+  public Position of(String rmaNumber) {
+    List<ProcessInstance> instances = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(ProcessIds.RMA_LIFECYCLE).processInstanceBusinessKey(rmaNumber).list();
+    List<String> ids = new ArrayList<>();
+    List<Step> steps = new ArrayList<>();
+    List<OpenTask> tasks = new ArrayList<>();
+    List<OpenIncident> incidents = new ArrayList<>();
+    for (ProcessInstance instance : instances) {
+      ids.add(instance.getId());
+      ActivityInstance tree = engine.getRuntimeService().getActivityInstance(instance.getId());
+      if (tree != null) {
+        collectLeaves(tree, steps);
+      }
+      for (Task task : engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list()) {
+        List<String> groups = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+            .map(IdentityLink::getGroupId).filter(group -> group != null).toList();
+        tasks.add(new OpenTask(task.getId(), task.getName(), task.getAssignee(), groups, task.getCreateTime().toInstant()));
+      }
+      for (Incident incident : engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).list()) {
+        incidents.add(new OpenIncident(incident.getId(), incident.getActivityId(), incident.getIncidentType(),
+            incident.getIncidentMessage(), incident.getIncidentTimestamp().toInstant()));
+      }
+    }
+    return new Position(ids, steps, tasks, incidents);
+  }
+
+  private static void collectLeaves(ActivityInstance instance, List<Step> steps) {
+    if (instance.getChildActivityInstances().length == 0 && instance.getChildTransitionInstances().length == 0) {
+      steps.add(new Step(instance.getActivityId(), instance.getActivityName()));
+      return;
+    }
+    for (ActivityInstance child : instance.getChildActivityInstances()) {
+      collectLeaves(child, steps);
+    }
+    for (var transition : instance.getChildTransitionInstances()) {
+      steps.add(new Step(transition.getActivityId(), transition.getActivityName()));
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.openrma.process;
+
+import static io.openrma.process.ProcessIds.*;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.openrma.returns.ItemCondition;
+import io.openrma.returns.ReturnLine;
+import io.openrma.returns.ReturnReason;
+import io.openrma.returns.ReturnRecord;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the lifecycle of a return and sends it the events that come from outside. Process
+ * variables are the few facts the diagram's gateways and the return policy need; the customer's
+ * personal data stays in the returns record.
+ */
+@Component
+public class ReturnLifecycle {
+
+  private final RuntimeService runtimeService;
+  private final Clock clock;
+
+  public ReturnLifecycle(RuntimeService runtimeService, Clock clock) {
+    this.runtimeService = runtimeService;
+    this.clock = clock;
+  }
+
+  /** Starts {@code rma-lifecycle} with the RMA number as business key; returns the process instance id. */
+  public String start(ReturnRecord record, int priorReturns) {
+    return runtimeService.createProcessInstanceByKey(RMA_LIFECYCLE)
+        .businessKey(record.rmaNumber())
+        .setVariables(startVariables(record, priorReturns))
+        .execute()
+        .getId();
+  }
+
+  /** Ends the lifecycle through its "Return cancelled" event sub-process. */
+  public void cancel(String rmaNumber, String reason) {
+    runtimeService.createMessageCorrelation(MSG_RETURN_CANCELLED)
+        .processInstanceBusinessKey(rmaNumber)
+        .correlateWithResult();
+  }
+
+  static Map<String, Object> startVariables(ReturnRecord record, int priorReturns, LocalDate today) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(VAR_RMA_NUMBER, record.rmaNumber());
+    variables.put(VAR_RESOLUTION, record.resolution().name());
+    variables.put(VAR_HAS_TICKET, record.hasTicket());
+    variables.put(VAR_HAS_SUBSCRIPTION, record.hasSubscription());
+    // inputs of the return policy (return-policy.dmn)
+    variables.put("daysSinceDelivery", (int) ChronoUnit.DAYS.between(record.order().deliveryDate(), today));
+    variables.put("returnReason", primaryReason(record).name());
+    variables.put("itemCategory", record.lines().stream().map(ReturnLine::category)
+        .max(Comparator.naturalOrder()).orElseThrow().name());
+    variables.put("returnValue", returnValue(record));
+    variables.put("reportedCondition", record.lines().stream().map(ReturnLine::reportedCondition)
+        .max(Comparator.comparingInt(ReturnLifecycle::severity)).orElseThrow().name());
+    variables.put("priorReturns", Math.max(0, priorReturns));
+    return variables;
+  }
+
+  private Map<String, Object> startVariables(ReturnRecord record, int priorReturns) {
+    return startVariables(record, priorReturns, LocalDate.now(clock));
+  }
+
+  /** The reason the policy judges a return by: a merchant fault on any line decides, else the first line's reason. */
+  static ReturnReason primaryReason(ReturnRecord record) {
+    return record.lines().stream().map(ReturnLine::reason).filter(ReturnReason::isMerchantFault).findFirst()
+        .orElse(record.lines().get(0).reason());
+  }
+
+  /** What the returned units cost the customer: price after discount plus tax, in minor units. */
+  static long returnValue(ReturnRecord record) {
+    long value = 0;
+    for (ReturnLine line : record.lines()) {
+      value += (line.netAmount() + line.tax()) * line.quantityReturned() / line.quantityOrdered();
+    }
+    return value;
+  }
+
+  private static int severity(ItemCondition condition) {
+    return switch (condition) {
+      case NEW -> 0;
+      case OPENED -> 1;
+      case USED -> 2;
+      default -> 3;
+    };
+  }
+}

@@ -1,0 +1,80 @@
+package io.openrma.returns;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.openrma.process.ProcessPositions;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** A return as the API shows it: record, lines, timeline and where its process is. Amounts in minor units. */
+@Schema(description = "A return: the record, its lines, its timeline and where its process is. Amounts are minor units of currency.")
+public record ReturnView(
+    String rmaNumber, ReturnStatus status, Resolution resolution, boolean keepItem, String currency,
+    Order order, CustomerView customer, String ticketId, String photosUrl, PolicyOutcome policy, LabelView label,
+    RefundView refund, boolean subscriptionCancelled, String cancelReason, List<LineView> lines,
+    List<TimelineView> timeline, ProcessView process, String createdBy, Instant createdAt, Instant updatedAt) {
+
+  public record Order(String orderId, LocalDate orderDate, LocalDate deliveryDate, long amountCaptured,
+      long shippingPaid, String paymentIntentId, String subscriptionId, String stripeCustomerId) {
+  }
+
+  public record CustomerView(String customerId, String name, String email, String phone, Address address) {
+  }
+
+  public record LabelView(String carrier, String service, String trackingNumber, String labelUrl, Instant issuedAt) {
+  }
+
+  public record RefundView(long items, long tax, long restockingFee, long shipping, long total, boolean capped,
+      int attempt, String refundId, String status, String failure, Instant refundedAt, String storeCreditId) {
+  }
+
+  public record LineView(int lineNo, String sku, String description, ItemCategory category, int quantityOrdered,
+      int quantityReturned, long unitPrice, long discount, long tax, ReturnReason reason, String reasonText,
+      ItemCondition reportedCondition, Integer quantityReceived, ItemCondition inspectedCondition,
+      Disposition disposition, String inspectionNotes, String inspectedBy, Instant inspectedAt) {
+  }
+
+  public record TimelineView(Instant at, Actor.Type actorType, String actor, String event, ReturnStatus status,
+      String detail) {
+  }
+
+  /** Where the lifecycle stands; {@code running} is false once the process has ended. */
+  public record ProcessView(boolean running, List<String> processInstanceIds, List<ProcessPositions.Step> currentSteps,
+      List<ProcessPositions.OpenTask> openTasks, List<ProcessPositions.OpenIncident> incidents) {
+  }
+
+  /** The record alone, for search results. */
+  public static ReturnView summary(ReturnRecord r) {
+    return of(r, null, null);
+  }
+
+  public static ReturnView of(ReturnRecord r, List<TimelineEntry> timeline, ProcessPositions.Position position) {
+    Label l = r.label();
+    Refund f = r.refund();
+    return new ReturnView(r.rmaNumber(), r.status(), r.resolution(), r.keepItem(), r.currency(),
+        new Order(r.order().orderId(), r.order().orderDate(), r.order().deliveryDate(), r.order().amountCaptured(),
+            r.order().shippingPaid(), r.order().paymentIntentId(), r.order().subscriptionId(), r.order().stripeCustomerId()),
+        new CustomerView(r.customer().customerId(), r.customer().name(), r.customer().email(), r.customer().phone(),
+            r.customer().address()),
+        r.ticketId(), r.photosUrl(), r.policy(),
+        l == null ? null : new LabelView(l.carrier(), l.service(), l.trackingNumber(), l.labelUrl(), l.issuedAt()),
+        f == null ? null : new RefundView(f.items(), f.tax(), f.restockingFee(), f.shipping(), f.total(), f.capped(),
+            f.attempt(), f.refundId(), f.status(), f.failure(), f.refundedAt(), f.storeCreditId()),
+        r.subscriptionCancelled(), r.cancelReason(),
+        r.lines().stream().map(line -> new LineView(line.lineNo(), line.sku(), line.description(), line.category(),
+            line.quantityOrdered(), line.quantityReturned(), line.unitPrice(), line.discount(), line.tax(), line.reason(),
+            line.reasonText(), line.reportedCondition(),
+            line.inspection() == null ? null : line.inspection().quantityReceived(),
+            line.inspection() == null ? null : line.inspection().condition(),
+            line.inspection() == null ? null : line.inspection().disposition(),
+            line.inspection() == null ? null : line.inspection().notes(),
+            line.inspection() == null ? null : line.inspection().inspectedBy(),
+            line.inspection() == null ? null : line.inspection().inspectedAt())).toList(),
+        timeline == null ? null : timeline.stream().map(t -> new TimelineView(t.occurredAt(), t.actorType(), t.actor(),
+            t.event(), t.status(), t.detail())).toList(),
+        position == null ? null : new ProcessView(position.running(), position.processInstanceIds(),
+            position.currentSteps(), position.openTasks(), position.incidents()),
+        r.createdBy(), r.createdAt(), r.updatedAt());
+  }
+}

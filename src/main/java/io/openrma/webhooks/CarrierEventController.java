@@ -1,0 +1,85 @@
+package io.openrma.webhooks;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+
+import io.openrma.process.Conflicts;
+import io.openrma.process.InboundEvent;
+import io.openrma.process.MessageInbox;
+import io.openrma.process.ProcessIds;
+import io.openrma.returns.Actor;
+import io.openrma.returns.ApiProblems;
+import io.openrma.returns.ReturnService;
+import io.openrma.returns.ReturnStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/carrier/events}: tracking events of return parcels, by tracking number. The
+ * first pick-up (or in-transit) event moves the return to IN_TRANSIT; every event lands on the
+ * timeline.
+ */
+@RestController
+@Tag(name = "Carrier", description = "Tracking events of return parcels")
+@SecurityRequirement(name = "basic")
+public class CarrierEventController {
+
+  public enum CarrierEventType { PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, EXCEPTION }
+
+  private static final EnumSet<ReturnStatus> BEFORE_PICKUP = EnumSet.of(ReturnStatus.REQUESTED,
+      ReturnStatus.UNDER_REVIEW, ReturnStatus.APPROVED, ReturnStatus.LABEL_ISSUED);
+
+  private final MessageInbox inbox;
+  private final ReturnService returns;
+
+  public CarrierEventController(MessageInbox inbox, ReturnService returns) {
+    this.inbox = inbox;
+    this.returns = returns;
+  }
+
+  public record CarrierEvent(@NotBlank @Size(max = 200) String eventId, @NotBlank @Size(max = 64) String trackingNumber,
+      @NotNull CarrierEventType type, @NotNull Instant occurredAt, @Size(max = 300) String description) {
+  }
+
+  @PostMapping("/api/carrier/events")
+  @Operation(summary = "Report a tracking event of a return parcel",
+      description = "200 when processed or already processed (same eventId), 202 when kept until the return is "
+          + "ready, 404 for an unknown tracking number.")
+  public ResponseEntity<InboundEventResponse> event(@Valid @RequestBody CarrierEvent event, Principal principal) {
+    return receive(returns, inbox, "CARRIER", event.eventId(), event.trackingNumber(), event.type(),
+        event.occurredAt(), event.description(), Actor.user(principal.getName()));
+  }
+
+  /** Shared with the ShipStation tracking webhook. */
+  static ResponseEntity<InboundEventResponse> receive(ReturnService returns, MessageInbox inbox, String source,
+      String eventId, String trackingNumber, CarrierEventType type, Instant occurredAt, String description, Actor actor) {
+    String rmaNumber = returns.rmaNumberByTracking(trackingNumber).orElseThrow(() -> new ApiProblems.NotFound(
+        "No return has the tracking number " + trackingNumber + "."));
+    boolean pickup = type == CarrierEventType.PICKED_UP || type == CarrierEventType.IN_TRANSIT;
+    try {
+      InboundEvent.Outcome outcome = Conflicts.retry(() -> {
+        boolean expected = BEFORE_PICKUP.contains(returns.get(rmaNumber).status());
+        InboundEvent inbound = new InboundEvent(source, eventId, rmaNumber,
+            pickup ? ProcessIds.MSG_ITEM_PICKED_UP : null, Map.of("pickedUpAt", occurredAt.toString()),
+            pickup && expected, record -> { }, actor, "CARRIER_EVENT",
+            type + " " + trackingNumber + " at " + occurredAt + (description == null ? "" : ": " + description));
+        return inbox.receive(inbound);
+      });
+      return InboundEventResponse.of(rmaNumber, outcome, returns.get(rmaNumber).status());
+    } catch (DuplicateKeyException concurrentCopy) {
+      return InboundEventResponse.of(rmaNumber, InboundEvent.Outcome.DUPLICATE, returns.get(rmaNumber).status());
+    }
+  }
+}

@@ -1,1 +1,0 @@
--- keeps Flyway's location non-empty until the returns record arrives
