@@ -19,6 +19,7 @@ import io.openrma.returns.ApiProblems.IdempotencyKeyReused;
 import io.openrma.returns.ApiProblems.InvalidRequest;
 import io.openrma.returns.ApiProblems.NotFound;
 import io.openrma.returns.ApiProblems.Violation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,11 +37,13 @@ public class ReturnService {
   private final ReturnLifecycle lifecycle;
   private final Clock clock;
   private final ReturnsProperties properties;
+  private final ApplicationEventPublisher events;
   private final ObjectMapper canonicalJson;
 
   public ReturnService(ReturnRepository repository, ReturnRequestValidator validator, ReturnLifecycle lifecycle,
-      Clock clock, ReturnsProperties properties, ObjectMapper objectMapper) {
+      Clock clock, ReturnsProperties properties, ApplicationEventPublisher events, ObjectMapper objectMapper) {
     this.repository = repository;
+    this.events = events;
     this.properties = properties;
     this.validator = validator;
     this.lifecycle = lifecycle;
@@ -74,6 +77,8 @@ public class ReturnService {
     long id = repository.insert(draft, idempotencyKey, hash);
     repository.appendTimeline(id, now, Actor.user(createdBy), "CREATED", ReturnStatus.REQUESTED,
         "Return requested for order " + draft.order().orderId() + ": " + describeLines(draft.lines()));
+    events.publishEvent(new ReturnStatusChanged(id, draft.rmaNumber(), null, ReturnStatus.REQUESTED,
+        Actor.user(createdBy), now));
     ReturnRecord created = get(draft.rmaNumber());
     String processInstanceId = lifecycle.start(created, countPriorReturns(created));
     repository.updateProcessInstance(id, processInstanceId, clock.instant());
@@ -162,6 +167,7 @@ public class ReturnService {
     repository.updateStatus(record.id(), status, now);
     repository.appendTimeline(record.id(), now, actor, "STATUS_CHANGED", status,
         record.status() + " -> " + status);
+    events.publishEvent(new ReturnStatusChanged(record.id(), rmaNumber, record.status(), status, actor, now));
   }
 
   @Transactional
