@@ -14,6 +14,11 @@ public class TestBeans {
    * and filters and check that it was never evaluated.
    */
   @Bean
+  static Faults faults() {
+    return new Faults();
+  }
+
+  @Bean
   Canary canary() {
     return new Canary();
   }

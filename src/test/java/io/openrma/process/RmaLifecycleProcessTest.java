@@ -1,0 +1,479 @@
+package io.openrma.process;
+
+import static io.openrma.returns.ItemCategory.APPAREL;
+import static io.openrma.returns.ItemCategory.ELECTRONICS;
+import static io.openrma.returns.ItemCategory.FINAL_SALE;
+import static io.openrma.returns.ItemCondition.NEW;
+import static io.openrma.returns.ItemCondition.OPENED;
+import static io.openrma.returns.ReturnReason.DEFECTIVE;
+import static io.openrma.returns.ReturnReason.DOES_NOT_FIT;
+import static io.openrma.returns.ReturnReason.NO_LONGER_NEEDED;
+import static io.openrma.support.ReturnRequests.aReturn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.openrma.returns.ApiProblems;
+import io.openrma.returns.Actor;
+import io.openrma.returns.Resolution;
+import io.openrma.returns.ReturnRecord;
+import io.openrma.returns.ReturnService;
+import io.openrma.returns.ReturnStatus;
+import io.openrma.support.ActiveEngineExtension;
+import io.openrma.support.Faults;
+import io.openrma.support.LifecycleDriver;
+import io.openrma.support.TestBeans;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Every path through {@code rma-lifecycle.bpmn}, one test per path, on the real engine with the
+ * simulated integrations (whose test triggers steer the exceptional paths). The job executor is off:
+ * each test runs the jobs itself, step by step, and checks after each step that the returns record's
+ * status and the process position agree. Flow-node coverage of the class must reach 95 %
+ * (report: target/process-test-coverage/).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import({TestBeans.class, ProcessEngineCoverageConfiguration.class, RmaLifecycleProcessTest.Coverage.class})
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ExtendWith(ActiveEngineExtension.class)
+class RmaLifecycleProcessTest {
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class Coverage {
+    @Bean
+    ProcessEngineCoverageProperties coverageProperties() {
+      return ProcessEngineCoverageProperties.builder()
+          .assertClassCoverageAtLeast(0.95)
+          .excludeProcessDefinitionKeys("access-check", "daily-returns-report", "outbound-event-delivery")
+          .build();
+    }
+  }
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  ReturnService returns;
+  @Autowired
+  MessageInbox inbox;
+  @Autowired
+  Faults faults;
+
+  LifecycleDriver lifecycle;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    lifecycle = new LifecycleDriver(engine, returns, inbox);
+  }
+
+  @AfterEach
+  void tearDown() {
+    faults.reset();
+  }
+
+  @Test
+  void autoApprovedReturnIsLabelledShippedInspectedRefundedAndClosed() {
+    String rma = lifecycle.create(aReturn().build());
+    ProcessInstance pi = lifecycle.instance(rma);
+    assertThat(pi).hasPassed(ProcessIds.CHECK_RETURN_POLICY).isWaitingAt(ProcessIds.GENERATE_RETURN_LABEL);
+    assertAgrees(rma, ReturnStatus.APPROVED);
+
+    lifecycle.runJobs(rma);
+    assertThat(pi).isWaitingAt(ProcessIds.ITEM_PICKED_UP)
+        .hasPassed(ProcessIds.SEND_RETURN_EMAIL).hasNotPassed(ProcessIds.ATTACH_LABEL_TO_ZENDESK);
+    assertAgrees(rma, ReturnStatus.LABEL_ISSUED);
+    assertThat(lifecycle.record(rma).label().trackingNumber()).startsWith("SIM");
+
+    assertThat(lifecycle.pickedUp(rma, "pickup-" + rma)).isEqualTo(InboundEvent.Outcome.DELIVERED);
+    assertThat(pi).isWaitingAt(ProcessIds.ITEM_ARRIVED);
+    assertAgrees(rma, ReturnStatus.IN_TRANSIT);
+
+    assertThat(lifecycle.arrived(rma, "scan-" + rma)).isEqualTo(InboundEvent.Outcome.DELIVERED);
+    assertThat(pi).isWaitingAt(ProcessIds.TASK_INSPECT);
+    assertAgrees(rma, ReturnStatus.RECEIVED);
+
+    lifecycle.inspect(rma, "NEW", "RESTOCK");
+    assertThat(pi).isWaitingAt(ProcessIds.CALCULATE_REFUND);
+    assertAgrees(rma, ReturnStatus.INSPECTED);
+
+    lifecycle.runJobs(rma);
+    assertThat(pi).isEnded().hasPassed(ProcessIds.REFUND_PAYMENT, ProcessIds.UPDATE_RECORD_REFUNDED,
+        ProcessIds.NOTIFY_CUSTOMER, ProcessIds.END_CLOSED);
+    ReturnRecord record = lifecycle.record(rma);
+    assertThat(record.status()).isEqualTo(ReturnStatus.CLOSED);
+    // 1 of 2 T-shirts at 25.00 with 5.00 discount on the line: 22.50 + half the 8.55 tax, rounded: 4.28
+    assertThat(record.refund().total()).isEqualTo(2_250 + 428);
+    assertThat(record.refund().refundId()).startsWith("re_sim_");
+    assertThat(returns.timeline(record)).extracting(t -> t.status()).filteredOn(s -> s != null).containsExactly(
+        ReturnStatus.REQUESTED, ReturnStatus.APPROVED, ReturnStatus.LABEL_ISSUED, ReturnStatus.IN_TRANSIT,
+        ReturnStatus.RECEIVED, ReturnStatus.INSPECTED, ReturnStatus.REFUNDED, ReturnStatus.CLOSED);
+  }
+
+  @Test
+  void highValueReturnIsReviewedAndApproved() {
+    String rma = lifecycle.create(aReturn().line("TV-55", ELECTRONICS, 1, 1, 89_900, 0, 14_355, DOES_NOT_FIT, NEW)
+        .captured(105_000).build());
+    ProcessInstance pi = lifecycle.instance(rma);
+    assertThat(pi).isWaitingAt(ProcessIds.TASK_REVIEW_RETURN);
+    assertThat(BpmnAwareTests.task()).hasCandidateGroup("customer-service");
+    assertAgrees(rma, ReturnStatus.UNDER_REVIEW);
+
+    lifecycle.complete(rma, "carl", Map.of("reviewDecision", "APPROVE", "reviewComment", "Looks fine"));
+    assertThat(pi).hasPassed("RmaApproved").isWaitingAt(ProcessIds.GENERATE_RETURN_LABEL);
+    assertAgrees(rma, ReturnStatus.APPROVED);
+    assertThat(returns.timeline(lifecycle.record(rma))).anySatisfy(t -> {
+      assertThat(t.event()).isEqualTo("REVIEWED");
+      assertThat(t.actor()).isEqualTo("carl");
+    });
+  }
+
+  @Test
+  void reviewRejectionSendsTheReasonAndEnds() {
+    String rma = lifecycle.create(aReturn().line("TV-55", ELECTRONICS, 1, 1, 89_900, 0, 14_355, DOES_NOT_FIT, NEW)
+        .captured(105_000).build());
+    ProcessInstance pi = lifecycle.instance(rma);
+    assertThatThrownBy(() -> lifecycle.complete(rma, "carl", Map.of("reviewDecision", "REJECT")))
+        .hasMessageContaining("Give the reason");
+    assertThat(pi).isWaitingAt(ProcessIds.TASK_REVIEW_RETURN);
+
+    int emailsBefore = faults.calls("send");
+    lifecycle.complete(rma, "carl", Map.of("reviewDecision", "REJECT", "reviewComment", "Bought in a store, not online"));
+    assertThat(pi).isWaitingAt(ProcessIds.SEND_REJECTION_EMAIL);
+    lifecycle.runJobs(rma);
+    assertThat(pi).isEnded().hasPassed(ProcessIds.END_REJECTED);
+    assertThat(lifecycle.status(rma)).isEqualTo(ReturnStatus.REJECTED);
+    assertThat(faults.calls("send")).isEqualTo(emailsBefore + 1);
+  }
+
+  @Test
+  void policyRejectsFinalSaleItemsThatAreNotFaulty() {
+    String rma = lifecycle.create(aReturn().line("SALE-1", FINAL_SALE, 1, 1, 1_500, 0, 285, NO_LONGER_NEEDED, NEW).build());
+    ProcessInstance pi = lifecycle.instance(rma);
+    assertThat(pi).hasNotPassed(ProcessIds.TASK_REVIEW_RETURN).isWaitingAt(ProcessIds.SEND_REJECTION_EMAIL);
+    lifecycle.runJobs(rma);
+    assertThat(pi).isEnded().hasPassed(ProcessIds.END_REJECTED);
+    assertThat(lifecycle.record(rma).policy().note()).contains("Final-sale");
+  }
+
+  @Test
+  void cheapDefectiveItemIsRefundedAndTheCustomerKeepsIt() {
+    String rma = lifecycle.create(aReturn().line("CABLE-1", ELECTRONICS, 1, 1, 1_000, 0, 190, DEFECTIVE, OPENED).build());
+    ProcessInstance pi = lifecycle.instance(rma);
+    lifecycle.runJobs(rma);
+    assertThat(pi).isEnded().hasNotPassed(ProcessIds.GENERATE_RETURN_LABEL, ProcessIds.TASK_INSPECT)
+        .hasPassed(ProcessIds.REFUND_PAYMENT, ProcessIds.END_CLOSED);
+    ReturnRecord record = lifecycle.record(rma);
+    assertThat(record.keepItem()).isTrue();
+    assertThat(record.label()).isNull();
+    assertThat(record.refund().total()).isEqualTo(1_190 + 490);  // item, tax and the shipping (our fault)
+  }
+
+  @Test
+  void ticketAndSubscriptionAreUpdatedWhenTheOrderHasThem() {
+    String rma = lifecycle.create(aReturn().withTicket("4711").withSubscription("sub_test123").build());
+    ProcessInstance pi = lifecycle.instance(rma);
+    lifecycle.runJobs(rma);
+    assertThat(pi).hasPassed(ProcessIds.ATTACH_LABEL_TO_ZENDESK, ProcessIds.UPDATE_ZENDESK_TRACKING,
+        ProcessIds.CANCEL_STRIPE_SUBSCRIPTION).isWaitingAt(ProcessIds.ITEM_PICKED_UP);
+    assertThat(lifecycle.record(rma).subscriptionCancelled()).isTrue();
+  }
+
+  @Test
+  void returnWithoutTicketOrSubscriptionSkipsThoseSteps() {
+    String rma = lifecycle.create(aReturn().build());
+    ProcessInstance pi = lifecycle.instance(rma);
+    lifecycle.runJobs(rma);
+    assertThat(pi).hasNotPassed(ProcessIds.ATTACH_LABEL_TO_ZENDESK, ProcessIds.UPDATE_ZENDESK_TRACKING,
+        ProcessIds.CANCEL_STRIPE_SUBSCRIPTION).isWaitingAt(ProcessIds.ITEM_PICKED_UP);
+    assertThat(lifecycle.record(rma).subscriptionCancelled()).isFalse();
+  }
+
+  @Test
+  void unshippedReturnIsRemindedAndThenExpires() {
+    String rma = lifecycle.create(aReturn().build());
+    ProcessInstance pi = lifecycle.instance(rma);
+    lifecycle.runJobs(rma);
+    int emailsBefore = faults.calls("send");
+    engine.getManagementService().executeJob(lifecycle.timer(rma, "ReminderDue").getId());
+    lifecycle.runJobs(rma);
+    assertThat(pi).hasPassed(ProcessIds.SEND_REMINDER_EMAIL).isWaitingAt(ProcessIds.ITEM_PICKED_UP);
+    assertThat(faults.calls("send")).isEqualTo(emailsBefore + 1);
+    assertAgrees(rma, ReturnStatus.LABEL_ISSUED);
+
+    engine.getManagementService().executeJob(lifecycle.timer(rma, "ShipmentOverdue").getId());
+    assertThat(pi).isEnded().hasPassed(ProcessIds.END_EXPIRED);
+    assertThat(lifecycle.status(rma)).isEqualTo(ReturnStatus.EXPIRED);
+  }
+
+  @Test
+  void returnCancelledInTransitEndsCleanlyAndCannotBeCancelledAfterArrival() {
+    String rma = lifecycle.create(aReturn().build());
+    ProcessInstance pi = lifecycle.instance(rma);
+    lifecycle.runJobs(rma);
+    lifecycle.pickedUp(rma, "pickup-" + rma);
+    returns.cancel(rma, "Customer found a better size in a store", Actor.user("carl"));
+    assertThat(pi).isWaitingAt(ProcessIds.SEND_CANCELLATION_EMAIL);
+    lifecycle.runJobs(rma);
+    assertThat(pi).isEnded().hasPassed(ProcessIds.END_CANCELLED);
+    assertThat(lifecycle.record(rma).status()).isEqualTo(ReturnStatus.CANCELLED);
+    assertThat(lifecycle.record(rma).cancelReason()).contains("better size");
+
+    String received = lifecycle.create(aReturn().build());
+    lifecycle.runJobs(received);
+    lifecycle.arrived(received, "scan-" + received);
+    assertThatThrownBy(() -> returns.cancel(received, "too late", Actor.user("carl")))
+        .isInstanceOf(ApiProblems.Conflict.class).hasMessageContaining("RECEIVED");
+    assertThat(lifecycle.instance(received)).isWaitingAt(ProcessIds.TASK_INSPECT);
+  }
+
+  @Test
+  void parcelThatArrivesWithoutAPickUpScanGoesStraightToInspection() {
+    String rma = lifecycle.create(aReturn().build());
+    ProcessInstance pi = lifecycle.instance(rma);
+    lifecycle.runJobs(rma);
+    assertThat(lifecycle.arrived(rma, "scan-" + rma)).isEqualTo(InboundEvent.Outcome.DELIVERED);
+    assertThat(pi).hasPassed("ArrivedWithoutPickupScan").isWaitingAt(ProcessIds.TASK_INSPECT);
+    assertAgrees(rma, ReturnStatus.RECEIVED);
+  }
+
+  @Test
+  void refusedAddressIsFixedByCustomerServiceAndTheLabelBoughtAgain() {
+    String rma = lifecycle.create(aReturn().addressLine1("INVALID Street 0").build());
+    ProcessInstance pi = lifecycle.instance(rma);
+    lifecycle.runJobs(rma);
+    assertThat(pi).isWaitingAt(ProcessIds.TASK_FIX_ADDRESS);
+    assertThat(BpmnAwareTests.task()).hasCandidateGroup("customer-service");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), ProcessIds.VAR_ADDRESS_PROBLEM).toString())
+        .contains("cannot find the street");
+    assertAgrees(rma, ReturnStatus.APPROVED);
+
+    Map<String, Object> fixed = new HashMap<>();
+    fixed.put("pii_line1", "Hauptstr. 12");
+    lifecycle.complete(rma, "carl", fixed);
+    assertThat(engine.getRuntimeService().getVariables(pi.getId()).keySet()).noneMatch(name -> name.startsWith("pii_"));
+    assertThat(lifecycle.record(rma).customer().address().line1()).isEqualTo("Hauptstr. 12");
+    lifecycle.runJobs(rma);
+    assertThat(pi).isWaitingAt(ProcessIds.ITEM_PICKED_UP);
+    assertAgrees(rma, ReturnStatus.LABEL_ISSUED);
+    // personal data never reaches the history
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
+        .noneMatch(v -> v.getName().startsWith("pii_"));
+  }
+
+  @Test
+  void refundRefusedByStripeGoesToFinanceWhoRetryAndThenRecordAnOutsideRefund() {
+    String rma = lifecycle.create(aReturn().paymentIntent("pi_disputed_" + System.nanoTime()).build());
+    ProcessInstance pi = lifecycle.instance(rma);
+    toInspection(rma);
+    lifecycle.inspect(rma, "NEW", "RESTOCK");
+    lifecycle.runJobs(rma);
+    assertThat(pi).hasPassed("RefundRefused").isWaitingAt(ProcessIds.TASK_RESOLVE_REFUND_PROBLEM);
+    assertThat(BpmnAwareTests.task()).hasCandidateGroup("finance");
+    assertAgrees(rma, ReturnStatus.REFUND_FAILED);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), ProcessIds.VAR_REFUND_PROBLEM).toString())
+        .contains("charge_disputed");
+
+    lifecycle.complete(rma, "fiona", Map.of("refundProblemDecision", "RETRY"));
+    assertThat(lifecycle.record(rma).refund().attempt()).isEqualTo(2);
+    lifecycle.runJobs(rma);
+    assertThat(pi).isWaitingAt(ProcessIds.TASK_RESOLVE_REFUND_PROBLEM);
+
+    assertThatThrownBy(() -> lifecycle.complete(rma, "fiona", Map.of("refundProblemDecision", "REFUNDED_OUTSIDE")))
+        .hasMessageContaining("re_");
+    lifecycle.complete(rma, "fiona", Map.of("refundProblemDecision", "REFUNDED_OUTSIDE", "externalRefundId", "re_manual123"));
+    lifecycle.runJobs(rma);
+    assertThat(pi).isEnded().hasPassed(ProcessIds.UPDATE_RECORD_REFUNDED, ProcessIds.END_CLOSED);
+    assertThat(lifecycle.record(rma).refund().refundId()).isEqualTo("re_manual123");
+  }
+
+  @Test
+  void pendingRefundWaitsForStripeAndAFailureGoesToFinanceWhoClose() {
+    String rma = lifecycle.create(aReturn().paymentIntent("pi_pending_" + System.nanoTime()).build());
+    ProcessInstance pi = lifecycle.instance(rma);
+    toInspection(rma);
+    lifecycle.inspect(rma, "NEW", "RESTOCK");
+    lifecycle.runJobs(rma);
+    assertThat(pi).isWaitingAt(ProcessIds.WAIT_FOR_REFUND_CONFIRMATION);
+    assertAgrees(rma, ReturnStatus.REFUND_PENDING);
+
+    engine.getRuntimeService().createMessageCorrelation(ProcessIds.MSG_REFUND_SETTLED).processInstanceBusinessKey(rma)
+        .setVariable(ProcessIds.VAR_REFUND_STATUS, "FAILED").correlateWithResult();
+    assertThat(pi).isWaitingAt(ProcessIds.TASK_RESOLVE_REFUND_PROBLEM);
+    assertThatThrownBy(() -> lifecycle.complete(rma, "fiona", Map.of("refundProblemDecision", "CLOSE_WITHOUT_REFUND")))
+        .hasMessageContaining("why");
+    lifecycle.complete(rma, "fiona", Map.of("refundProblemDecision", "CLOSE_WITHOUT_REFUND",
+        "refundProblemComment", "The card account is closed; we send a cheque."));
+    lifecycle.runJobs(rma);
+    assertThat(pi).isEnded().hasNotPassed(ProcessIds.UPDATE_RECORD_REFUNDED).hasPassed(ProcessIds.END_CLOSED);
+  }
+
+  @Test
+  void pendingRefundConfirmedByStripeCloses() {
+    String rma = lifecycle.create(aReturn().paymentIntent("pi_pending_" + System.nanoTime()).build());
+    ProcessInstance pi = lifecycle.instance(rma);
+    toInspection(rma);
+    lifecycle.inspect(rma, "OPENED", "RESTOCK");
+    lifecycle.runJobs(rma);
+    engine.getRuntimeService().createMessageCorrelation(ProcessIds.MSG_REFUND_SETTLED).processInstanceBusinessKey(rma)
+        .setVariable(ProcessIds.VAR_REFUND_STATUS, "SUCCEEDED").correlateWithResult();
+    lifecycle.runJobs(rma);
+    assertThat(pi).isEnded().hasPassed(ProcessIds.UPDATE_RECORD_REFUNDED, ProcessIds.END_CLOSED);
+  }
+
+  @Test
+  void refundThatFailsAfterClosingReopensForFinance() {
+    String rma = lifecycle.create(aReturn().build());
+    toInspection(rma);
+    lifecycle.inspect(rma, "NEW", "RESTOCK");
+    lifecycle.runJobs(rma);
+    assertThat(lifecycle.status(rma)).isEqualTo(ReturnStatus.CLOSED);
+
+    ProcessInstance reopened = engine.getRuntimeService().createMessageCorrelation(ProcessIds.MSG_REFUND_FAILED_AFTER_CLOSE)
+        .processInstanceBusinessKey(rma).setVariable(ProcessIds.VAR_REFUND_PROBLEM, "card expired")
+        .setVariable(ProcessIds.VAR_RMA_NUMBER, rma).correlateStartMessage();
+    assertThat(reopened).isWaitingAt(ProcessIds.TASK_RESOLVE_REFUND_PROBLEM);
+    assertThat(lifecycle.status(rma)).isEqualTo(ReturnStatus.REFUND_FAILED);
+    lifecycle.complete(rma, "fiona", Map.of("refundProblemDecision", "CLOSE_WITHOUT_REFUND",
+        "refundProblemComment", "Refunded by bank transfer"));
+    lifecycle.runJobs(rma);
+    assertThat(reopened).isEnded();
+    assertThat(lifecycle.status(rma)).isEqualTo(ReturnStatus.CLOSED);
+  }
+
+  @Test
+  void refundRetriesRunOutIntoAnIncidentAndTheAdminsRetryRefundsExactlyOnce() {
+    String rma = lifecycle.create(aReturn().build());
+    ProcessInstance pi = lifecycle.instance(rma);
+    toInspection(rma);
+    lifecycle.inspect(rma, "NEW", "RESTOCK");
+    lifecycle.runJobsUntil(rma, ProcessIds.REFUND_PAYMENT);
+    faults.failNext("refund", 100);
+    Job refundJob = lifecycle.job(rma, ProcessIds.REFUND_PAYMENT);
+    int attempts = 0;
+    while (engine.getManagementService().createJobQuery().jobId(refundJob.getId()).singleResult().getRetries() > 0) {
+      attempts++;
+      String id = refundJob.getId();
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(id)).hasMessageContaining("injected fault");
+    }
+    assertThat(attempts).isEqualTo(3);  // R3: three attempts in all, then the incident
+    Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(incident.getIncidentMessage()).contains("Stripe").contains(rma).contains("Refund payment in Stripe");
+
+    faults.reset();
+    int refundsBefore = faults.calls("refund");
+    engine.getManagementService().setJobRetries(refundJob.getId(), 1);  // "Retry" in Cockpit
+    engine.getManagementService().executeJob(refundJob.getId());        // the job executor, once it is due
+    lifecycle.runJobs(rma);
+    assertThat(pi).isEnded().hasPassed(ProcessIds.END_CLOSED);
+    assertThat(faults.calls("refund")).isEqualTo(refundsBefore + 1);
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
+  void storeCreditIsCreditedInsteadOfRefunded() {
+    String rma = lifecycle.create(aReturn().resolution(Resolution.STORE_CREDIT).build());
+    ProcessInstance pi = lifecycle.instance(rma);
+    toInspection(rma);
+    lifecycle.inspect(rma, "NEW", "RESTOCK");
+    lifecycle.runJobs(rma);
+    assertThat(pi).isEnded().hasPassed(ProcessIds.ISSUE_STORE_CREDIT).hasNotPassed(ProcessIds.REFUND_PAYMENT);
+    assertThat(lifecycle.record(rma).refund().storeCreditId()).startsWith("cbtxn_sim_");
+    assertThat(lifecycle.status(rma)).isEqualTo(ReturnStatus.CLOSED);
+  }
+
+  @Test
+  void exchangeIsArrangedByCustomerServiceWithoutRefund() {
+    String rma = lifecycle.create(aReturn().resolution(Resolution.EXCHANGE).build());
+    ProcessInstance pi = lifecycle.instance(rma);
+    toInspection(rma);
+    lifecycle.inspect(rma, "NEW", "RESTOCK");
+    lifecycle.runJobs(rma);
+    assertThat(pi).isWaitingAt(ProcessIds.TASK_ARRANGE_EXCHANGE);
+    lifecycle.complete(rma, "carl", Map.of("exchangeOrderId", "SO-EXCHANGE-1"));
+    lifecycle.runJobs(rma);
+    assertThat(pi).isEnded().hasNotPassed(ProcessIds.REFUND_PAYMENT);
+    assertThat(lifecycle.record(rma).refund().total()).isZero();
+  }
+
+  @Test
+  void parcelWithNothingRefundableClosesWithoutRefund() {
+    String rma = lifecycle.create(aReturn().build());
+    ProcessInstance pi = lifecycle.instance(rma);
+    toInspection(rma);
+    lifecycle.inspect(rma, "WRONG_ITEM", "RETURN_TO_CUSTOMER");
+    lifecycle.runJobs(rma);
+    assertThat(pi).isEnded().hasPassed("Resolution", "NotifyJoin")
+        .hasNotPassed(ProcessIds.REFUND_PAYMENT, ProcessIds.ISSUE_STORE_CREDIT, ProcessIds.TASK_ARRANGE_EXCHANGE);
+    assertThat(lifecycle.record(rma).refund().total()).isZero();
+    assertThat(lifecycle.status(rma)).isEqualTo(ReturnStatus.CLOSED);
+  }
+
+  @Test
+  void arrivalScannedBeforeTheReturnIsApprovedIsDeliveredOnceTheProcessWaitsForIt() {
+    String rma = lifecycle.create(aReturn().line("TV-55", ELECTRONICS, 1, 1, 89_900, 0, 14_355, DOES_NOT_FIT, NEW)
+        .captured(105_000).build());
+    assertThat(lifecycle.arrived(rma, "early-" + rma)).isEqualTo(InboundEvent.Outcome.QUEUED);
+    assertThat(lifecycle.arrived(rma, "early-" + rma)).isEqualTo(InboundEvent.Outcome.DUPLICATE);
+    lifecycle.complete(rma, "carl", Map.of("reviewDecision", "APPROVE"));
+    lifecycle.runUntil(rma, ReturnStatus.RECEIVED);
+    assertThat(lifecycle.instance(rma)).isWaitingAt(ProcessIds.TASK_INSPECT);
+  }
+
+  @Test
+  void inspectionWithMissingGradesIsRefusedAndTheTaskStaysOpen() {
+    String rma = lifecycle.create(aReturn().build());
+    toInspection(rma);
+    assertThatThrownBy(() -> lifecycle.inspect(rma, "", "RESTOCK")).hasMessageContaining("choose the condition");
+    assertThat(lifecycle.instance(rma)).isWaitingAt(ProcessIds.TASK_INSPECT);
+    assertThat(lifecycle.status(rma)).isEqualTo(ReturnStatus.RECEIVED);
+  }
+
+  private void toInspection(String rma) {
+    lifecycle.runJobs(rma);
+    lifecycle.pickedUp(rma, "pickup-" + rma);
+    lifecycle.arrived(rma, "scan-" + rma);
+    assertThat(lifecycle.instance(rma)).isWaitingAt(ProcessIds.TASK_INSPECT);
+  }
+
+  /** The record's status is the one the process position implies. */
+  private void assertAgrees(String rma, ReturnStatus expected) {
+    assertThat(lifecycle.status(rma)).as("status of " + rma).isEqualTo(expected);
+    List<String> active = engine.getRuntimeService().getActiveActivityIds(lifecycle.instance(rma).getId());
+    ReturnStatus implied = switch (active.get(0)) {
+      case ProcessIds.TASK_REVIEW_RETURN -> ReturnStatus.UNDER_REVIEW;
+      case ProcessIds.GENERATE_RETURN_LABEL, ProcessIds.TASK_FIX_ADDRESS -> ReturnStatus.APPROVED;
+      case ProcessIds.ITEM_PICKED_UP -> ReturnStatus.LABEL_ISSUED;
+      case ProcessIds.ITEM_ARRIVED -> ReturnStatus.IN_TRANSIT;
+      case ProcessIds.TASK_INSPECT -> ReturnStatus.RECEIVED;
+      case ProcessIds.CALCULATE_REFUND -> ReturnStatus.INSPECTED;
+      case ProcessIds.WAIT_FOR_REFUND_CONFIRMATION -> ReturnStatus.REFUND_PENDING;
+      case ProcessIds.TASK_RESOLVE_REFUND_PROBLEM -> ReturnStatus.REFUND_FAILED;
+      default -> throw new AssertionError("no status rule for " + active);
+    };
+    assertThat(implied).as("status implied by " + active).isEqualTo(expected);
+  }
+}

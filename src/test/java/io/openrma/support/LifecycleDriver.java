@@ -1,0 +1,173 @@
+package io.openrma.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.openrma.process.InboundEvent;
+import io.openrma.process.MessageInbox;
+import io.openrma.process.ProcessIds;
+import io.openrma.returns.Actor;
+import io.openrma.returns.CreateReturnRequest;
+import io.openrma.returns.ReturnRecord;
+import io.openrma.returns.ReturnService;
+import io.openrma.returns.ReturnStatus;
+import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.JobQuery;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Drives returns through the lifecycle in tests where the job executor is off: creates returns,
+ * runs their due jobs one by one, sends the outside world's events through the same inbox the REST
+ * API uses, and completes user tasks.
+ */
+public final class LifecycleDriver {
+
+  private final ProcessEngine engine;
+  private final ReturnService returns;
+  private final MessageInbox inbox;
+
+  public LifecycleDriver(ProcessEngine engine, ReturnService returns, MessageInbox inbox) {
+    this.engine = engine;
+    this.returns = returns;
+    this.inbox = inbox;
+  }
+
+  public String create(CreateReturnRequest request) {
+    return returns.create(request, null, "carl").record().rmaNumber();
+  }
+
+  public ReturnRecord record(String rmaNumber) {
+    return returns.get(rmaNumber);
+  }
+
+  public ReturnStatus status(String rmaNumber) {
+    return returns.get(rmaNumber).status();
+  }
+
+  public ProcessInstance instance(String rmaNumber) {
+    List<ProcessInstance> instances = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(rmaNumber).list();
+    return instances.isEmpty() ? null : instances.get(0);
+  }
+
+  /** The lifecycle's process instance, running or ended. */
+  public String processInstanceId(String rmaNumber) {
+    return returns.get(rmaNumber).processInstanceId();
+  }
+
+  /** Executes this return's due jobs (not timers in the future) until none is left; returns how many ran. */
+  public int runJobs(String rmaNumber) {
+    int executed = 0;
+    for (int round = 0; round < 100; round++) {
+      List<Job> jobs = dueJobs(rmaNumber);
+      if (jobs.isEmpty()) {
+        return executed;
+      }
+      for (Job job : jobs) {
+        engine.getManagementService().executeJob(job.getId());
+        executed++;
+      }
+    }
+    throw new AssertionError("jobs of " + rmaNumber + " do not come to an end");
+  }
+
+  public List<Job> dueJobs(String rmaNumber) {
+    return jobs(rmaNumber, query -> query.executable().withRetriesLeft()).stream()
+        .filter(job -> job.getDuedate() == null || !job.getDuedate().after(new java.util.Date()))
+        .toList();
+  }
+
+  public Job timer(String rmaNumber, String activityId) {
+    return jobs(rmaNumber, query -> query.timers().activityId(activityId)).stream().findFirst().orElse(null);
+  }
+
+  public Job job(String rmaNumber, String activityId) {
+    return jobs(rmaNumber, query -> query.activityId(activityId)).stream().findFirst().orElse(null);
+  }
+
+  /** Runs due jobs until the next one would be the step {@code activityId}; leaves that one. */
+  public void runJobsUntil(String rmaNumber, String activityId) {
+    for (int round = 0; round < 100; round++) {
+      List<Job> jobs = dueJobs(rmaNumber);
+      if (jobs.isEmpty() || jobs.stream().anyMatch(job -> activityId.equals(activityOf(job)))) {
+        return;
+      }
+      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+  }
+
+  private String activityOf(Job job) {
+    return engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+        .singleResult().getActivityId();
+  }
+
+  // one query per instance: Camunda 7.24 writes invalid SQL for processInstanceIds(...) with activityId(...)
+  private List<Job> jobs(String rmaNumber, java.util.function.UnaryOperator<JobQuery> filter) {
+    Set<String> ids = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(rmaNumber)
+        .list().stream().map(ProcessInstance::getId).collect(Collectors.toSet());
+    return ids.stream()
+        .flatMap(id -> filter.apply(engine.getManagementService().createJobQuery().processInstanceId(id)).list().stream())
+        .toList();
+  }
+
+  public InboundEvent.Outcome pickedUp(String rmaNumber, String eventId) {
+    return inbox.receive(new InboundEvent("CARRIER", eventId, rmaNumber, ProcessIds.MSG_ITEM_PICKED_UP,
+        Map.of("pickedUpAt", "2026-11-20T10:00:00Z"),
+        List.of(ReturnStatus.REQUESTED, ReturnStatus.UNDER_REVIEW, ReturnStatus.APPROVED, ReturnStatus.LABEL_ISSUED)
+            .contains(status(rmaNumber)),
+        record -> { }, Actor.webhook("carrier"), "CARRIER_EVENT", "PICKED_UP"));
+  }
+
+  public InboundEvent.Outcome arrived(String rmaNumber, String scanId) {
+    return inbox.receive(new InboundEvent("WAREHOUSE", scanId, rmaNumber, ProcessIds.MSG_ITEM_ARRIVED,
+        Map.of("arrivalScanId", scanId, "arrivalLocation", "DOCK-1"),
+        !status(rmaNumber).isEnded() && status(rmaNumber).ordinal() <= ReturnStatus.IN_TRANSIT.ordinal(),
+        record -> { }, Actor.user("walt"), "ARRIVAL_SCAN", "scan " + scanId));
+  }
+
+  public Task task(String rmaNumber) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(rmaNumber).singleResult();
+  }
+
+  public void complete(String rmaNumber, String user, Map<String, Object> variables) {
+    Task task = task(rmaNumber);
+    assertThat(task).as("open task of " + rmaNumber).isNotNull();
+    engine.getTaskService().claim(task.getId(), user);
+    engine.getTaskService().complete(task.getId(), variables);
+  }
+
+  /** Grades every line of the return with the same condition and disposition. */
+  public void inspect(String rmaNumber, String condition, String disposition) {
+    ReturnRecord record = returns.get(rmaNumber);
+    StringBuilder json = new StringBuilder("[");
+    record.lines().forEach(line -> json.append(json.length() > 1 ? "," : "")
+        .append("{\"lineNo\":").append(line.lineNo()).append(",\"sku\":\"").append(line.sku())
+        .append("\",\"quantityReceived\":").append(line.quantityReturned())
+        .append(",\"condition\":\"").append(condition).append("\",\"disposition\":\"").append(disposition)
+        .append("\",\"notes\":\"\"}"));
+    json.append(']');
+    complete(rmaNumber, "walt", Map.of(ProcessIds.VAR_INSPECTION_LINES,
+        org.camunda.spin.plugin.variable.SpinValues.jsonValue(json.toString()).create()));
+  }
+
+  public void awaitStatus(String rmaNumber, ReturnStatus status) {
+    Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        .untilAsserted(() -> assertThat(status(rmaNumber)).isEqualTo(status));
+  }
+
+  /** Runs jobs until the return reaches {@code status} (for waits that end asynchronously). */
+  public void runUntil(String rmaNumber, ReturnStatus status) {
+    Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+      runJobs(rmaNumber);
+      assertThat(status(rmaNumber)).isEqualTo(status);
+    });
+  }
+}
