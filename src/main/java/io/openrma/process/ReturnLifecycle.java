@@ -13,6 +13,8 @@ import io.openrma.returns.ItemCondition;
 import io.openrma.returns.ReturnLine;
 import io.openrma.returns.ReturnReason;
 import io.openrma.returns.ReturnRecord;
+import io.openrma.returns.ApiProblems;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -42,10 +44,15 @@ public class ReturnLifecycle {
   }
 
   /** Ends the lifecycle through its "Return cancelled" event sub-process. */
-  public void cancel(String rmaNumber, String reason) {
-    runtimeService.createMessageCorrelation(MSG_RETURN_CANCELLED)
-        .processInstanceBusinessKey(rmaNumber)
-        .correlateWithResult();
+  public void cancel(String rmaNumber) {
+    try {
+      runtimeService.createMessageCorrelation(MSG_RETURN_CANCELLED)
+          .processInstanceBusinessKey(rmaNumber)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new ApiProblems.Conflict(rmaNumber + " can no longer be cancelled: its lifecycle is not waiting for a "
+          + "cancellation (already cancelled or ended).");
+    }
   }
 
   static Map<String, Object> startVariables(ReturnRecord record, int priorReturns, LocalDate today) {

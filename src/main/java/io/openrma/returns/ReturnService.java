@@ -143,7 +143,7 @@ public class ReturnService {
     Instant now = clock.instant();
     repository.updateCancelReason(record.id(), reason, now);
     repository.appendTimeline(record.id(), now, actor, "CANCEL_REQUESTED", null, reason);
-    lifecycle.cancel(rmaNumber, reason);
+    lifecycle.cancel(rmaNumber);
     return get(rmaNumber);
   }
 

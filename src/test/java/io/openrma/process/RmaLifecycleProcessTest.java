@@ -162,7 +162,8 @@ class RmaLifecycleProcessTest {
 
     int emailsBefore = faults.calls("send");
     lifecycle.complete(rma, "carl", Map.of("reviewDecision", "REJECT", "reviewComment", "Bought in a store, not online"));
-    assertThat(pi).isWaitingAt(ProcessIds.SEND_REJECTION_EMAIL);
+    assertThat(pi).hasPassed("RmaRejected").isWaitingAt(ProcessIds.SEND_REJECTION_EMAIL);
+    assertAgrees(rma, ReturnStatus.REJECTED);
     lifecycle.runJobs(rma);
     assertThat(pi).isEnded().hasPassed(ProcessIds.END_REJECTED);
     assertThat(lifecycle.status(rma)).isEqualTo(ReturnStatus.REJECTED);
@@ -237,6 +238,7 @@ class RmaLifecycleProcessTest {
     lifecycle.pickedUp(rma, "pickup-" + rma);
     returns.cancel(rma, "Customer found a better size in a store", Actor.user("carl"));
     assertThat(pi).isWaitingAt(ProcessIds.SEND_CANCELLATION_EMAIL);
+    assertAgrees(rma, ReturnStatus.CANCELLED);
     lifecycle.runJobs(rma);
     assertThat(pi).isEnded().hasPassed(ProcessIds.END_CANCELLED);
     assertThat(lifecycle.record(rma).status()).isEqualTo(ReturnStatus.CANCELLED);
@@ -472,6 +474,8 @@ class RmaLifecycleProcessTest {
       case ProcessIds.CALCULATE_REFUND -> ReturnStatus.INSPECTED;
       case ProcessIds.WAIT_FOR_REFUND_CONFIRMATION -> ReturnStatus.REFUND_PENDING;
       case ProcessIds.TASK_RESOLVE_REFUND_PROBLEM -> ReturnStatus.REFUND_FAILED;
+      case ProcessIds.SEND_REJECTION_EMAIL -> ReturnStatus.REJECTED;
+      case ProcessIds.SEND_CANCELLATION_EMAIL -> ReturnStatus.CANCELLED;
       default -> throw new AssertionError("no status rule for " + active);
     };
     assertThat(implied).as("status implied by " + active).isEqualTo(expected);
