@@ -7,7 +7,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Runs a Spring test context the production way: the {@code postgres} profile against a fresh
  * database on the embedded PostgreSQL, with the environment variables the profile reads.
- * Demo users stay on so that tests can log in as carl, walt and the others.
+ * Demo users stay on so that tests can log in as carl, walt and the others; the job executor is
+ * off, as in the H2 tests, so tests decide when jobs run.
  */
 public class PostgresContextInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -15,15 +16,17 @@ public class PostgresContextInitializer implements ApplicationContextInitializer
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
+    // the profile itself comes from @ActiveProfiles("postgres") (see PostgresTest): profiles added
+    // here would be too late for application-postgres.yaml to be read
     String url = EmbeddedPostgres.newDatabase("openrma");
-    context.getEnvironment().addActiveProfile("postgres");
     TestPropertyValues.of(
         "DB_URL=" + url,
         "DB_USER=postgres",
         "DB_PASSWORD=postgres",
         "OPENRMA_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
         "openrma.security.demo-users=true",
-        "camunda.bpm.generic-properties.properties.enable-password-policy=false"
+        "camunda.bpm.generic-properties.properties.enable-password-policy=false",
+        "camunda.bpm.job-execution.enabled=false"
     ).applyTo(context);
   }
 }
