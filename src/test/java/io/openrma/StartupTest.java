@@ -31,9 +31,18 @@ class StartupTest {
     try (ConfigurableApplicationContext first = start(properties)) {
       assertDeployedTogether(first);
       assertThat(users(first)).contains("admin", "anna", "carl", "walt", "fiona");
+      // demo returns in every state, with work waiting in Tasklist and an incident in Cockpit
+      List<String> statuses = first.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+          .sql("SELECT DISTINCT status FROM rma_return").query(String.class).list();
+      assertThat(statuses).contains("UNDER_REVIEW", "REJECTED", "LABEL_ISSUED", "IN_TRANSIT", "RECEIVED",
+          "REFUND_FAILED", "REFUND_PENDING", "CLOSED", "CANCELLED", "EXPIRED", "INSPECTED", "APPROVED");
+      assertThat(engine(first).getTaskService().createTaskQuery().taskCandidateGroup("warehouse").count()).isPositive();
+      assertThat(engine(first).getRuntimeService().createIncidentQuery().count()).isEqualTo(1);
     }
     try (ConfigurableApplicationContext second = start(properties)) {
       assertDeployedTogether(second);
+      assertThat(second.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+          .sql("SELECT COUNT(*) FROM rma_return").query(Long.class).single()).as("seeded once").isEqualTo(15);
     }
   }
 
@@ -46,6 +55,8 @@ class StartupTest {
       assertDeployedTogether(first);
       assertThat(users(first)).containsExactly("admin");
       assertThat(engine(first).getIdentityService().checkPassword("admin", "Str0ng-Passw0rd!")).isTrue();
+      assertThat(first.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+          .sql("SELECT COUNT(*) FROM rma_return").query(Long.class).single()).as("no demo returns").isZero();
       assertThat(engine(first).getIdentityService().createGroupQuery().list()).hasSizeGreaterThanOrEqualTo(6);
     }
     try (ConfigurableApplicationContext second = start(properties)) {

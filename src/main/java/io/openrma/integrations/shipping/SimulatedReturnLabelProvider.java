@@ -8,15 +8,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stands in for ShipStation when no API key is configured: a label with a made-up tracking number
- * and a real small PDF. An address whose first line contains "INVALID" is refused, so the demo can
- * show the "Fix return address" path.
+ * and a real small PDF. Two address lines steer the demo: one containing "INVALID" is refused (the
+ * "Fix return address" path), one containing "OUTAGE" meets a carrier outage for its first three
+ * attempts (retries, then an incident an admin retries in Cockpit).
  */
 public class SimulatedReturnLabelProvider implements ReturnLabelProvider {
 
   private static final Logger log = LoggerFactory.getLogger(SimulatedReturnLabelProvider.class);
+  private static final int OUTAGE_ATTEMPTS = 3;
+
+  private final java.util.Map<String, Integer> outageAttempts = new java.util.concurrent.ConcurrentHashMap<>();
 
   @Override
   public ReturnLabel createReturnLabel(LabelRequest request) {
+    if (request.shipFrom().line1().toUpperCase(Locale.ROOT).contains("OUTAGE")
+        && outageAttempts.merge(request.idempotencyKey(), 1, Integer::sum) <= OUTAGE_ATTEMPTS) {
+      log.warn("SIMULATED ShipStation: outage for {}", request.rmaNumber());
+      throw new IllegalStateException("ShipStation answered 503 Service Unavailable (simulated outage)");
+    }
     if (request.shipFrom().line1().toUpperCase(Locale.ROOT).contains("INVALID")) {
       log.warn("SIMULATED ShipStation: refusing the address of {} (contains INVALID)", request.rmaNumber());
       throw new InvalidAddressException("Address validation failed: the carrier cannot find the street (simulated)");
