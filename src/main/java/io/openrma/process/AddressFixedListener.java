@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class AddressFixedListener implements TaskListener {
 
-  static final String[] FIELDS = {"pii_line1", "pii_line2", "pii_city", "pii_state", "pii_postalCode", "pii_country"};
+  static final String[] FIELDS = {"pii_line1", "pii_line2", "pii_city", "pii_state", "pii_postalCode", "pii_country",
+      ProcessIds.VAR_ADDRESS_PROBLEM};
 
   private final ReturnService returns;
 

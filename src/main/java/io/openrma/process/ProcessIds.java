@@ -75,6 +75,6 @@ public final class ProcessIds {
   public static final String VAR_REFUND_STATUS = "refundStatus";
   public static final String VAR_REFUND_PROBLEM = "refundProblem";
   public static final String VAR_REFUND_PROBLEM_DECISION = "refundProblemDecision";
-  public static final String VAR_ADDRESS_PROBLEM = "addressProblem";
+  public static final String VAR_ADDRESS_PROBLEM = "pii_addressProblem";
   public static final String VAR_INSPECTION_LINES = "inspectionLines";
 }

@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  *   <li>task-query and filter requests may only carry expressions allowed by {@link QueryExpressionPolicy},
  *   in query parameters and anywhere in a JSON body (so inside {@code orQueries} and stored filter queries
- *   too). This stops a forbidden expression before it is stored in a filter; {@link QueryExpressionGuard}
+ *   too). This stops a forbidden expression before it is stored in a filter; {@link ExpressionHardening}
  *   stops evaluation inside the engine whatever the path;</li>
  *   <li>no request may send a Java-serialized variable. The engine refuses them anyway (Java
  *   serialization is off), but with a 500 that looks like a server fault.</li>
