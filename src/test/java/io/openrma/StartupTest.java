@@ -41,7 +41,9 @@ class StartupTest {
   void productionRunStartsOnPostgresWithOnlyTheConfiguredAdmin() {
     String url = EmbeddedPostgres.newDatabase("startup");
     String[] properties = {"DB_URL=" + url, "DB_USER=postgres", "DB_PASSWORD=postgres",
-        "OPENRMA_ADMIN_PASSWORD=Str0ng-Passw0rd!", "spring.profiles.active=postgres"};
+        "OPENRMA_ADMIN_PASSWORD=Str0ng-Passw0rd!", "spring.profiles.active=postgres", "openrma.stripe.mode=simulate",
+        "openrma.shipstation.mode=simulate", "openrma.zendesk.mode=simulate", "openrma.slack.mode=simulate",
+        "openrma.mail.mode=simulate"};
     try (ConfigurableApplicationContext first = start(properties)) {
       assertDeployedTogether(first);
       assertThat(users(first)).containsExactly("admin");
@@ -58,7 +60,8 @@ class StartupTest {
   void productionRunRefusesToStartWithoutAnAdminPassword() {
     String url = EmbeddedPostgres.newDatabase("nopassword");
     assertThatThrownBy(() -> start("DB_URL=" + url, "DB_USER=postgres", "DB_PASSWORD=postgres",
-        "spring.profiles.active=postgres").close())
+        "spring.profiles.active=postgres", "openrma.stripe.mode=simulate", "openrma.shipstation.mode=simulate",
+        "openrma.zendesk.mode=simulate", "openrma.slack.mode=simulate", "openrma.mail.mode=simulate").close())
         .hasStackTraceContaining("OPENRMA_ADMIN_PASSWORD");
   }
 
