@@ -83,9 +83,10 @@ public class StripeWebhookController {
       return ResponseEntity.ok(result);
     } catch (StripeEvents.TryAgainLater later) {
       log.info("Stripe event {} ({}) deferred: {}", event.getId(), event.getType(), later.getMessage());
-      ResponseEntity<?> response = problem(HttpStatus.SERVICE_UNAVAILABLE, "try-again-later", later.getMessage());
-      return ResponseEntity.status(response.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "60")
-          .body(response.getBody());
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, later.getMessage());
+      problem.setType(java.net.URI.create("https://openrma.io/problems/try-again-later"));
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "60")
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
   }
 

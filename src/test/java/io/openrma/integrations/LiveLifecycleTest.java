@@ -171,6 +171,32 @@ class LiveLifecycleTest {
   }
 
   @Test
+  void aFailureThatComesWhileTheReturnIsStillClosingIsTakenOnceItIsClosed() {
+    String paymentIntent = LiveReturns.id("pi_");
+    Stubs.payment(paymentIntent, 9_000, 0);
+    String rma = returns.create(ReturnRequests.refundReturn(paymentIntent, null, null));
+    String tracking = Stubs.label(rma);
+    Stubs.refund(paymentIntent, ReturnRequests.REFUND_OF_DEFAULT_RETURN, "re_" + rma, "succeeded", rma);
+    returns.shipAndInspect(rma, tracking);
+    jobs.run(rma, "CalculateRefund");
+    jobs.run(rma, "RefundPayment");
+    assertThat(returns.status(rma)).isEqualTo("REFUNDED"); // "Notify customer" has not run yet
+    String failed = StripeApi.event(LiveReturns.id("evt_"), "refund.failed", StripeApi.refund("re_" + rma,
+        paymentIntent, ReturnRequests.REFUND_OF_DEFAULT_RETURN, "failed", "expired_or_canceled_card",
+        Map.of("rma_number", rma, "attempt", "1")));
+
+    Http.Response tooEarly = returns.stripeEvent(failed);
+    jobs.runUntilWaiting(rma);
+    Http.Response again = returns.stripeEvent(failed);
+
+    assertThat(tooEarly.status()).isEqualTo(503);
+    assertThat(tooEarly.header("Retry-After")).isEqualTo("60");
+    assertThat(tooEarly.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(again.json().get("outcome").asText()).as(again.body()).isEqualTo("REFUND_PROBLEM_STARTED");
+    assertThat(returns.statuses(rma)).containsSubsequence("REFUNDED", "CLOSED", "REFUND_FAILED");
+  }
+
+  @Test
   void aRefundMadeInStripesDashboardIsRecordedAndNeverRefundedTwice() {
     String paymentIntent = LiveReturns.id("pi_");
     String rma = returns.create(ReturnRequests.refundReturn(paymentIntent, null, null));
