@@ -3,7 +3,10 @@ package io.openrma.integrations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
+import com.stripe.Stripe;
 import io.openrma.integrations.helpdesk.Helpdesk;
 import io.openrma.integrations.helpdesk.SimulatedHelpdesk;
 import io.openrma.integrations.helpdesk.ZendeskHelpdesk;
@@ -29,6 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -95,9 +100,8 @@ public class IntegrationsConfig {
       choice.fitsLock("Zendesk", zendesk.http().worstCase().multipliedBy(ZENDESK_CALLS_PER_STEP), lockTime);
     }
     if (mailLive && hasMailHost) {
-      java.util.Map<String, String> javaMail = org.springframework.boot.context.properties.bind.Binder.get(environment)
-          .bind("spring.mail.properties", org.springframework.boot.context.properties.bind.Bindable
-              .mapOf(String.class, String.class)).orElse(java.util.Map.of());
+      Map<String, String> javaMail = Binder.get(environment)
+          .bind("spring.mail.properties", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
       Duration smtp = Duration.ofMillis(millis(javaMail, "mail.smtp.connectiontimeout")
           + millis(javaMail, "mail.smtp.timeout") + millis(javaMail, "mail.smtp.writetimeout"));
       if (smtp.isZero()) {
@@ -112,7 +116,7 @@ public class IntegrationsConfig {
     }
   }
 
-  private static long millis(java.util.Map<String, String> properties, String name) {
+  private static long millis(Map<String, String> properties, String name) {
     String value = properties.get(name);
     return value == null || value.isBlank() ? 0 : Long.parseLong(value.trim());
   }
@@ -121,7 +125,7 @@ public class IntegrationsConfig {
   PaymentGateway paymentGateway(StripeSettings settings) {
     if (stripeLive) {
       log.info("Integration Stripe: LIVE against {} (stripe-java API version {}){}", settings.apiBase(),
-          com.stripe.Stripe.API_VERSION, settings.hasWebhookSecret() ? ""
+          Stripe.API_VERSION, settings.hasWebhookSecret() ? ""
               : "; no webhook secret: /webhooks/stripe refuses every event and pending refunds wait for a person");
       return new StripePaymentGateway(settings);
     }
@@ -195,7 +199,7 @@ public class IntegrationsConfig {
       }
       if (!missing.isEmpty()) {
         problems.add(name + " (mode " + mode + (requireCredentials ? ", credentials required" : "") + ") needs "
-            + String.join(", ", missing) + "; or set openrma." + name.toLowerCase(java.util.Locale.ROOT)
+            + String.join(", ", missing) + "; or set openrma." + name.toLowerCase(Locale.ROOT)
             .replace("email", "mail") + ".mode=simulate");
       }
       return true;

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openrma.integrations.HttpClients;
@@ -112,7 +113,7 @@ public class ShipStationSignatures {
     JsonNode jwks;
     try {
       jwks = JSON.readTree(client.get().uri(settings.jwksUrl()).retrieve().body(String.class));
-    } catch (RestClientException | com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+    } catch (RestClientException | JsonProcessingException | IllegalArgumentException e) {
       throw new Refused(HttpStatus.SERVICE_UNAVAILABLE, "ShipStation's public keys cannot be fetched now; "
           + "send the webhook again later.");
     }

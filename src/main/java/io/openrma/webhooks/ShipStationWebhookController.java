@@ -2,6 +2,8 @@ package io.openrma.webhooks;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -129,7 +131,7 @@ public class ShipStationWebhookController {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
       try {
-        return java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC);
+        return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
       } catch (DateTimeParseException notLocal) {
         return clock.instant();
       }

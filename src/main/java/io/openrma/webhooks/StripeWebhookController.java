@@ -1,5 +1,6 @@
 package io.openrma.webhooks;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
@@ -84,7 +85,7 @@ public class StripeWebhookController {
     } catch (StripeEvents.TryAgainLater later) {
       log.info("Stripe event {} ({}) deferred: {}", event.getId(), event.getType(), later.getMessage());
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, later.getMessage());
-      problem.setType(java.net.URI.create("https://openrma.io/problems/try-again-later"));
+      problem.setType(URI.create("https://openrma.io/problems/try-again-later"));
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "60")
           .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
@@ -92,7 +93,7 @@ public class StripeWebhookController {
 
   static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(java.net.URI.create("https://openrma.io/problems/" + type));
+    problem.setType(URI.create("https://openrma.io/problems/" + type));
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 }

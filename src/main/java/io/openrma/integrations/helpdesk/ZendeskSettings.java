@@ -1,6 +1,8 @@
 package io.openrma.integrations.helpdesk;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.openrma.integrations.HttpSettings;
 import io.openrma.integrations.IntegrationMode;
@@ -35,8 +37,8 @@ public record ZendeskSettings(
   }
 
   /** What a live Zendesk needs besides the token; empty when all is there. */
-  public java.util.List<String> missingForLive() {
-    java.util.List<String> missing = new java.util.ArrayList<>();
+  public List<String> missingForLive() {
+    List<String> missing = new ArrayList<>();
     if (!hasApiToken()) {
       missing.add("openrma.zendesk.api-token (ZENDESK_API_TOKEN)");
     }

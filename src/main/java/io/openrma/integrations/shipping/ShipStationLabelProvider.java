@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openrma.integrations.HttpClients;
@@ -125,7 +126,7 @@ public class ShipStationLabelProvider implements ReturnLabelProvider {
       throw technical("buy the return label for " + request.rmaNumber(), e);
     } catch (RestClientException e) {
       throw technical("buy the return label for " + request.rmaNumber(), e);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

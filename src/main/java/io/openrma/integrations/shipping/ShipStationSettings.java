@@ -1,6 +1,8 @@
 package io.openrma.integrations.shipping;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.openrma.integrations.HttpSettings;
 import io.openrma.integrations.IntegrationMode;
@@ -51,8 +53,8 @@ public record ShipStationSettings(
   }
 
   /** What a live label purchase needs besides the key; empty when all is there. */
-  public java.util.List<String> missingForLive() {
-    java.util.List<String> missing = new java.util.ArrayList<>();
+  public List<String> missingForLive() {
+    List<String> missing = new ArrayList<>();
     if (!present(apiKey)) {
       missing.add("openrma.shipstation.api-key (SHIPSTATION_API_KEY)");
     }
