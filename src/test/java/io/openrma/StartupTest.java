@@ -50,7 +50,9 @@ class StartupTest {
   void productionRunStartsOnPostgresWithOnlyTheConfiguredAdmin() {
     String url = EmbeddedPostgres.newDatabase("startup");
     String[] properties = {"DB_URL=" + url, "DB_USER=postgres", "DB_PASSWORD=postgres",
-        "OPENRMA_ADMIN_PASSWORD=Str0ng-Passw0rd!", "spring.profiles.active=postgres"};
+        "OPENRMA_ADMIN_PASSWORD=Str0ng-Passw0rd!", "spring.profiles.active=postgres", "openrma.stripe.mode=simulate",
+        "openrma.shipstation.mode=simulate", "openrma.zendesk.mode=simulate", "openrma.slack.mode=simulate",
+        "openrma.mail.mode=simulate"};
     try (ConfigurableApplicationContext first = start(properties)) {
       assertDeployedTogether(first);
       assertThat(users(first)).containsExactly("admin");
@@ -69,15 +71,18 @@ class StartupTest {
   void productionRunRefusesToStartWithoutAnAdminPassword() {
     String url = EmbeddedPostgres.newDatabase("nopassword");
     assertThatThrownBy(() -> start("DB_URL=" + url, "DB_USER=postgres", "DB_PASSWORD=postgres",
-        "spring.profiles.active=postgres").close())
+        "spring.profiles.active=postgres", "openrma.stripe.mode=simulate", "openrma.shipstation.mode=simulate",
+        "openrma.zendesk.mode=simulate", "openrma.slack.mode=simulate", "openrma.mail.mode=simulate").close())
         .hasStackTraceContaining("OPENRMA_ADMIN_PASSWORD");
   }
 
+  /** Properties as command-line arguments: they win over application.yaml, as a user's settings would. */
   private static ConfigurableApplicationContext start(String... properties) {
-    return new SpringApplicationBuilder(OpenRmaApplication.class)
-        .properties("server.port=0", "camunda.bpm.job-execution.enabled=false")
-        .properties(properties)
-        .run();
+    List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false"));
+    for (String property : properties) {
+      args.add("--" + property);
+    }
+    return new SpringApplicationBuilder(OpenRmaApplication.class).run(args.toArray(String[]::new));
   }
 
   private static ProcessEngine engine(ConfigurableApplicationContext context) {

@@ -1,61 +1,173 @@
 package io.openrma.integrations;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.stripe.Stripe;
 import io.openrma.integrations.helpdesk.Helpdesk;
 import io.openrma.integrations.helpdesk.SimulatedHelpdesk;
+import io.openrma.integrations.helpdesk.ZendeskHelpdesk;
+import io.openrma.integrations.helpdesk.ZendeskSettings;
 import io.openrma.integrations.notifications.CustomerEmails;
 import io.openrma.integrations.notifications.EmailSender;
 import io.openrma.integrations.notifications.MailSettings;
 import io.openrma.integrations.notifications.SimulatedEmailSender;
 import io.openrma.integrations.notifications.SimulatedTeamChat;
+import io.openrma.integrations.notifications.SlackSettings;
+import io.openrma.integrations.notifications.SlackTeamChat;
 import io.openrma.integrations.notifications.SmtpEmailSender;
 import io.openrma.integrations.notifications.TeamChat;
 import io.openrma.integrations.payments.PaymentGateway;
 import io.openrma.integrations.payments.SimulatedPaymentGateway;
+import io.openrma.integrations.payments.StripePaymentGateway;
+import io.openrma.integrations.payments.StripeSettings;
 import io.openrma.integrations.shipping.ReturnLabelProvider;
+import io.openrma.integrations.shipping.ShipStationLabelProvider;
+import io.openrma.integrations.shipping.ShipStationSettings;
 import io.openrma.integrations.shipping.SimulatedReturnLabelProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * Chooses, per integration, the live adapter or the simulator, and says which in one log line each.
+ *
+ * <p>{@code AUTO} (the default) is live when the integration's credentials are there and simulated
+ * otherwise, the demo run. With {@code openrma.integrations.require-credentials} (the {@code postgres}
+ * profile) and for {@code LIVE}, missing credentials stop the start, all of them listed in one
+ * message; only {@code SIMULATE} runs without. It also checks that no call can outlast the engine's
+ * job lock, which would let a second node run the same step.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({IntegrationsSettings.class, MailSettings.class, StripeSettings.class, ShipStationSettings.class,
+    ZendeskSettings.class, SlackSettings.class})
 public class IntegrationsConfig {
 
   private static final Logger log = LoggerFactory.getLogger(IntegrationsConfig.class);
 
+  /** How many calls one step makes at most, one after the other (ShipStation: look up, list, buy, download). */
+  private static final int STRIPE_CALLS_PER_STEP = 2;
+  private static final int SHIPSTATION_CALLS_PER_STEP = 4;
+  private static final int ZENDESK_CALLS_PER_STEP = 3;
+
+  private final boolean stripeLive;
+  private final boolean shipStationLive;
+  private final boolean zendeskLive;
+  private final boolean slackLive;
+  private final boolean mailLive;
+
+  public IntegrationsConfig(IntegrationsSettings integrations, StripeSettings stripe, ShipStationSettings shipStation,
+      ZendeskSettings zendesk, SlackSettings slack, MailSettings mail, Environment environment) {
+    Choice choice = new Choice(integrations.requireCredentials());
+    List<String> stripeMissing = new ArrayList<>();
+    if (!stripe.hasSecretKey()) {
+      stripeMissing.add("openrma.stripe.secret-key (STRIPE_SECRET_KEY)");
+    }
+    if (!stripe.hasWebhookSecret() && (integrations.requireCredentials() || stripe.mode() == IntegrationMode.LIVE)) {
+      stripeMissing.add("openrma.stripe.webhook-secret (STRIPE_WEBHOOK_SECRET), for pending refunds");
+    }
+    stripeLive = choice.live("Stripe", stripe.mode(), stripe.hasSecretKey(), stripeMissing);
+    shipStationLive = choice.live("ShipStation", shipStation.mode(), shipStation.hasApiKey(),
+        shipStation.missingForLive());
+    zendeskLive = choice.live("Zendesk", zendesk.mode(), zendesk.hasApiToken(), zendesk.missingForLive());
+    slackLive = choice.live("Slack", slack.mode(), slack.hasWebhookUrl(),
+        slack.hasWebhookUrl() ? List.of() : List.of("openrma.slack.webhook-url (SLACK_WEBHOOK_URL)"));
+    String mailHost = environment.getProperty("spring.mail.host");
+    boolean hasMailHost = mailHost != null && !mailHost.isBlank();
+    mailLive = choice.live("Email", mail.mode(), hasMailHost,
+        hasMailHost ? List.of() : List.of("spring.mail.host (SPRING_MAIL_HOST) and, if the server wants them, "
+            + "spring.mail.username / SPRING_MAIL_PASSWORD"));
+
+    Duration lockTime = Duration.ofMillis(environment.getProperty("camunda.bpm.job-execution.lock-time-in-millis",
+        Long.class, 300_000L));
+    if (stripeLive) {
+      choice.fitsLock("Stripe", stripe.worstCase().multipliedBy(STRIPE_CALLS_PER_STEP), lockTime);
+    }
+    if (shipStationLive) {
+      choice.fitsLock("ShipStation", shipStation.http().worstCase().multipliedBy(SHIPSTATION_CALLS_PER_STEP), lockTime);
+    }
+    if (zendeskLive) {
+      choice.fitsLock("Zendesk", zendesk.http().worstCase().multipliedBy(ZENDESK_CALLS_PER_STEP), lockTime);
+    }
+    if (mailLive && hasMailHost) {
+      Map<String, String> javaMail = Binder.get(environment)
+          .bind("spring.mail.properties", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+      Duration smtp = Duration.ofMillis(millis(javaMail, "mail.smtp.connectiontimeout")
+          + millis(javaMail, "mail.smtp.timeout") + millis(javaMail, "mail.smtp.writetimeout"));
+      if (smtp.isZero()) {
+        choice.problems.add("spring.mail.properties.mail.smtp.connectiontimeout, timeout and writetimeout: "
+            + "without them JavaMail waits forever");
+      } else {
+        choice.fitsLock("Email", smtp, lockTime);
+      }
+    }
+    if (!choice.problems.isEmpty()) {
+      throw new MissingCredentialsException(choice.problems);
+    }
+  }
+
+  private static long millis(Map<String, String> properties, String name) {
+    String value = properties.get(name);
+    return value == null || value.isBlank() ? 0 : Long.parseLong(value.trim());
+  }
+
   @Bean
-  PaymentGateway paymentGateway() {
-    log.warn("Integration Stripe: SIMULATED (no money moves)");
+  PaymentGateway paymentGateway(StripeSettings settings) {
+    if (stripeLive) {
+      log.info("Integration Stripe: LIVE against {} (stripe-java API version {}){}", settings.apiBase(),
+          Stripe.API_VERSION, settings.hasWebhookSecret() ? ""
+              : "; no webhook secret: /webhooks/stripe refuses every event and pending refunds wait for a person");
+      return new StripePaymentGateway(settings);
+    }
+    log.warn("Integration Stripe: SIMULATED (no money moves; set STRIPE_SECRET_KEY for live)");
     return new SimulatedPaymentGateway();
   }
 
   @Bean
-  ReturnLabelProvider returnLabelProvider() {
-    log.warn("Integration ShipStation: SIMULATED (labels are not real)");
+  ReturnLabelProvider returnLabelProvider(ShipStationSettings settings) {
+    if (shipStationLive) {
+      log.info("Integration ShipStation: LIVE against {} (carrier {}, service {})", settings.baseUrl(),
+          settings.carrierId(), settings.serviceCode());
+      return new ShipStationLabelProvider(settings);
+    }
+    log.warn("Integration ShipStation: SIMULATED (labels are not real; set SHIPSTATION_API_KEY for live)");
     return new SimulatedReturnLabelProvider();
   }
 
   @Bean
-  Helpdesk helpdesk() {
-    log.warn("Integration Zendesk: SIMULATED (tickets are not touched)");
+  Helpdesk helpdesk(ZendeskSettings settings) {
+    if (zendeskLive) {
+      log.info("Integration Zendesk: LIVE against {}", settings.baseUrl());
+      return new ZendeskHelpdesk(settings);
+    }
+    log.warn("Integration Zendesk: SIMULATED (tickets are not touched; set ZENDESK_API_TOKEN for live)");
     return new SimulatedHelpdesk();
   }
 
   @Bean
-  TeamChat teamChat() {
-    log.warn("Integration Slack: SIMULATED (messages only in the log)");
+  TeamChat teamChat(SlackSettings settings) {
+    if (slackLive) {
+      log.info("Integration Slack: LIVE (incoming webhook)");
+      return new SlackTeamChat(settings);
+    }
+    log.warn("Integration Slack: SIMULATED (messages only in the log; set SLACK_WEBHOOK_URL for live)");
     return new SimulatedTeamChat();
   }
 
   @Bean
   EmailSender emailSender(ObjectProvider<JavaMailSenderImpl> mailSender, MailSettings settings) {
     JavaMailSenderImpl smtp = mailSender.getIfAvailable();
-    if (settings.mode().isLive(smtp != null && smtp.getHost() != null)) {
+    if (mailLive && smtp != null) {
       log.info("Integration email: LIVE over SMTP {}:{}", smtp.getHost(), smtp.getPort());
       return new SmtpEmailSender(smtp, settings);
     }
@@ -66,5 +178,38 @@ public class IntegrationsConfig {
   @Bean
   CustomerEmails customerEmails(EmailSender emailSender, MailSettings settings) {
     return new CustomerEmails(emailSender, settings);
+  }
+
+  /** Collects the decisions and everything that is missing, so one failed start names all of it. */
+  private static final class Choice {
+    private final boolean requireCredentials;
+    private final List<String> problems = new ArrayList<>();
+
+    private Choice(boolean requireCredentials) {
+      this.requireCredentials = requireCredentials;
+    }
+
+    boolean live(String name, IntegrationMode mode, boolean credentialsPresent, List<String> missing) {
+      if (mode == IntegrationMode.SIMULATE) {
+        return false;
+      }
+      boolean mustBeLive = mode == IntegrationMode.LIVE || requireCredentials || credentialsPresent;
+      if (!mustBeLive) {
+        return false; // AUTO without credentials: the demo run
+      }
+      if (!missing.isEmpty()) {
+        problems.add(name + " (mode " + mode + (requireCredentials ? ", credentials required" : "") + ") needs "
+            + String.join(", ", missing) + "; or set openrma." + name.toLowerCase(Locale.ROOT)
+            .replace("email", "mail") + ".mode=simulate");
+      }
+      return true;
+    }
+
+    void fitsLock(String name, Duration worstCase, Duration lockTime) {
+      if (worstCase.compareTo(lockTime) >= 0) {
+        problems.add(name + " timeouts add up to " + worstCase.toSeconds() + " s per step, not below the job lock time of "
+            + lockTime.toSeconds() + " s (camunda.bpm.job-execution.lock-time-in-millis): shorten them");
+      }
+    }
   }
 }

@@ -174,8 +174,13 @@ public class MessageInbox {
   }
 
   private boolean seen(InboundEvent event) {
+    return seen(event.source(), event.eventId());
+  }
+
+  /** Whether an event with this id from this source was received before. */
+  public boolean seen(String source, String eventId) {
     return jdbc.sql("SELECT COUNT(*) FROM rma_inbox WHERE source = :source AND event_id = :eventId")
-        .param("source", event.source()).param("eventId", event.eventId()).query(Long.class).single() > 0;
+        .param("source", source).param("eventId", eventId).query(Long.class).single() > 0;
   }
 
   private static Object value(Map<String, Object> row, String column) {

@@ -47,6 +47,7 @@ public class RefundPaymentDelegate implements JavaDelegate {
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("rma_number", rmaNumber);
     metadata.put("order_id", record.order().orderId());
+    metadata.put("attempt", String.valueOf(refund.attempt())); // tells Stripe's webhooks of an old attempt apart
     metadata.put("lines", record.lines().stream().map(l -> l.quantityReturned() + "x" + l.sku())
         .collect(Collectors.joining(",")));
     RefundResult result;

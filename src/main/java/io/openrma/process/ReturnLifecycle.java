@@ -55,6 +55,24 @@ public class ReturnLifecycle {
     }
   }
 
+  /**
+   * Stripe reports that the refund of a closed return failed: starts the lifecycle again at its
+   * "Refund failed after closing" start event, so finance gets "Resolve refund problem".
+   */
+  public String startRefundProblem(ReturnRecord record, String problem) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(VAR_RMA_NUMBER, record.rmaNumber());
+    variables.put(VAR_RESOLUTION, record.resolution().name());
+    variables.put(VAR_HAS_TICKET, record.hasTicket());
+    variables.put(VAR_HAS_SUBSCRIPTION, record.hasSubscription());
+    variables.put(VAR_REFUND_PROBLEM, problem);
+    return runtimeService.createMessageCorrelation(MSG_REFUND_FAILED_AFTER_CLOSE)
+        .processInstanceBusinessKey(record.rmaNumber())
+        .setVariables(variables)
+        .correlateStartMessage()
+        .getId();
+  }
+
   static Map<String, Object> startVariables(ReturnRecord record, int priorReturns, LocalDate today) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(VAR_RMA_NUMBER, record.rmaNumber());

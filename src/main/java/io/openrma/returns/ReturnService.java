@@ -118,6 +118,18 @@ public class ReturnService {
     return repository.rmaNumberByTracking(trackingNumber);
   }
 
+  /** The return whose refund at the payment provider has this id ({@code re_...}). */
+  @Transactional(readOnly = true)
+  public Optional<String> rmaNumberByRefundId(String refundId) {
+    return repository.rmaNumberByRefundId(refundId);
+  }
+
+  /** The returns of the order paid with this PaymentIntent, oldest first. */
+  @Transactional(readOnly = true)
+  public List<String> rmaNumbersByPaymentIntent(String paymentIntentId) {
+    return repository.rmaNumbersByPaymentIntent(paymentIntentId);
+  }
+
   @Transactional(readOnly = true)
   public List<TimelineEntry> timeline(ReturnRecord record) {
     return repository.timeline(record.id());
@@ -243,6 +255,13 @@ public class ReturnService {
   public void recordRefundResult(String rmaNumber, String refundId, String status, String failure, Actor actor) {
     ReturnRecord record = get(rmaNumber);
     Instant now = clock.instant();
+    if (refundId != null && record.refund() != null && refundId.equals(record.refund().refundId())
+        && isFinal(record.refund().status()) && !isFinal(status)) {
+      // Stripe's webhook settled this refund before the call that created it could record its answer
+      repository.appendTimeline(record.id(), now, actor, "REFUND_" + status, null,
+          "Refund " + refundId + " " + status + " at creation; already " + record.refund().status() + " by Stripe's webhook");
+      return;
+    }
     repository.updateRefundResult(record.id(), refundId, status, failure, now);
     repository.appendTimeline(record.id(), now, actor, "FAILED".equals(status) ? "REFUND_FAILED" : "REFUND_" + status,
         null, "Refund " + (refundId == null ? "" : refundId + " ") + status + (failure == null ? "" : ": " + failure));
@@ -259,6 +278,10 @@ public class ReturnService {
     repository.updateRefundResult(record.id(), refundId, status, failure, now);
     repository.appendTimeline(record.id(), now, actor, "FAILED".equals(status) ? "REFUND_FAILED" : "REFUND_" + status,
         null, "Refund " + refundId + " " + status + (failure == null ? "" : ": " + failure));
+  }
+
+  private static boolean isFinal(String refundStatus) {
+    return "SUCCEEDED".equals(refundStatus) || "FAILED".equals(refundStatus) || "CANCELED".equals(refundStatus);
   }
 
   @Transactional

@@ -40,9 +40,23 @@ public class SmtpEmailSender implements EmailSender {
       for (Attachment attachment : email.attachments()) {
         helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
       }
+      base64Attachments(helper.getRootMimeMultipart());
     } catch (MessagingException | java.io.UnsupportedEncodingException e) {
       throw new MailSendException("Cannot build email " + email.messageId() + ": " + e.getMessage(), e);
     }
     mailSender.send(message);
+  }
+
+  /**
+   * A PDF made of ASCII only (like the simulated label) would otherwise travel as 7bit, and SMTP turns
+   * its line ends into CRLF on the way: the customer would get a different, damaged file.
+   */
+  private static void base64Attachments(jakarta.mail.internet.MimeMultipart multipart) throws MessagingException {
+    for (int i = 0; i < multipart.getCount(); i++) {
+      jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+      if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+        part.setHeader("Content-Transfer-Encoding", "base64");
+      }
+    }
   }
 }

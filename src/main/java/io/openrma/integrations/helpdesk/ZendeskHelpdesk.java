@@ -1,0 +1,168 @@
+package io.openrma.integrations.helpdesk;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openrma.integrations.HttpClients;
+import io.openrma.integrations.IntegrationException;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * Zendesk Support over its REST API with a plain {@link RestClient}. Zendesk has no idempotency
+ * keys, so each update first reads the ticket's newest comments: a comment that carries the label
+ * PDF (by file name) or mentions the tracking number means an earlier attempt got through and its
+ * answer was lost, and nothing is posted again.
+ */
+public class ZendeskHelpdesk implements Helpdesk {
+
+  static final String SYSTEM = "Zendesk";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ZendeskSettings settings;
+  private final RestClient client;
+  private final String authorization;
+
+  public ZendeskHelpdesk(ZendeskSettings settings) {
+    this.settings = settings;
+    this.client = HttpClients.restClient(settings.baseUrl(), settings.http());
+    this.authorization = "Basic " + Base64.getEncoder().encodeToString(
+        (settings.email() + "/token:" + settings.apiToken()).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void attachLabel(String ticketId, String rmaNumber, String fileName, byte[] pdf, String comment) {
+    if (hasComment(ticketId, c -> attachmentNames(c).contains(fileName))) {
+      return; // attached by an earlier attempt
+    }
+    String token = upload(fileName, pdf);
+    Map<String, Object> body = Map.of("ticket", Map.of("comment",
+        ordered("body", comment, "public", true, "uploads", List.of(token))));
+    updateTicket(ticketId, body, "attach the label of " + rmaNumber);
+  }
+
+  @Override
+  public void updateTracking(String ticketId, String rmaNumber, String carrier, String trackingNumber) {
+    if (hasComment(ticketId, c -> c.path("body").asText("").contains(trackingNumber))) {
+      return; // the comment, tag and field went in together in an earlier attempt
+    }
+    Map<String, Object> ticket = ordered(
+        "comment", ordered("body", "Return " + rmaNumber + " ships with " + carrier + ", tracking number "
+            + trackingNumber + ".", "public", settings.trackingCommentPublic()),
+        "additional_tags", List.of(settings.tag()));
+    if (settings.trackingFieldId() != null) {
+      ticket.put("custom_fields", List.of(ordered("id", settings.trackingFieldId(), "value", trackingNumber)));
+    }
+    updateTicket(ticketId, Map.of("ticket", ticket), "add tracking of " + rmaNumber);
+  }
+
+  private boolean hasComment(String ticketId, Predicate<JsonNode> matches) {
+    JsonNode page = json(send("read the comments of ticket " + ticketId, () -> client.get()
+        .uri("/api/v2/tickets/{id}/comments?sort_order=desc", ticketId)
+        .header("Authorization", authorization).accept(MediaType.APPLICATION_JSON)
+        .retrieve().body(String.class)));
+    for (JsonNode comment : page.path("comments")) {
+      if (matches.test(comment)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String upload(String fileName, byte[] pdf) {
+    JsonNode answer = json(send("upload " + fileName, () -> client.post()
+        .uri("/api/v2/uploads?filename={name}", fileName)
+        .header("Authorization", authorization)
+        .contentType(MediaType.APPLICATION_PDF).accept(MediaType.APPLICATION_JSON)
+        .body(pdf)
+        .retrieve().body(String.class)));
+    String token = answer.path("upload").path("token").asText("");
+    if (token.isBlank()) {
+      throw new IntegrationException(SYSTEM, "the upload of " + fileName + " returned no token");
+    }
+    return token;
+  }
+
+  private void updateTicket(String ticketId, Map<String, Object> body, String what) {
+    String text;
+    try {
+      text = JSON.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    send(what + " (ticket " + ticketId + ")", () -> client.put()
+        .uri("/api/v2/tickets/{id}", ticketId)
+        .header("Authorization", authorization)
+        .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+        .body(text)
+        .retrieve().body(String.class));
+  }
+
+  private static List<String> attachmentNames(JsonNode comment) {
+    List<String> names = new ArrayList<>();
+    comment.path("attachments").forEach(a -> names.add(a.path("file_name").asText()));
+    return names;
+  }
+
+  private interface Call {
+    String run();
+  }
+
+  private static String send(String what, Call call) {
+    try {
+      return call.run();
+    } catch (RestClientResponseException e) {
+      String retryAfter = e.getResponseHeaders() == null ? null : e.getResponseHeaders().getFirst("Retry-After");
+      String detail = switch (e.getStatusCode().value()) {
+        case 401, 403 -> "the API token is not accepted";
+        case 404 -> "not found";
+        case 429 -> "rate limited" + (retryAfter == null ? "" : ", retry after " + retryAfter + " s");
+        default -> errorOf(e);
+      };
+      throw new IntegrationException(SYSTEM, what + " failed: HTTP " + e.getStatusCode().value() + " " + detail, e);
+    } catch (ResourceAccessException e) {
+      throw new IntegrationException(SYSTEM, what + " failed: no answer (timeout or connection lost)", e);
+    } catch (RestClientException e) {
+      throw new IntegrationException(SYSTEM, what + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static String errorOf(RestClientResponseException e) {
+    try {
+      JsonNode body = JSON.readTree(e.getResponseBodyAsString());
+      String error = body.path("error").isTextual() ? body.path("error").asText()
+          : body.path("error").path("title").asText("");
+      String description = body.path("description").asText(body.path("error").path("message").asText(""));
+      return (error + " " + description).trim();
+    } catch (Exception notJson) {
+      return "";
+    }
+  }
+
+  private static JsonNode json(String body) {
+    try {
+      return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+    } catch (Exception e) {
+      throw new IntegrationException(SYSTEM, "answered with something that is not JSON", e);
+    }
+  }
+
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+}

@@ -1,0 +1,142 @@
+package io.openrma.integrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openrma.integrations.helpdesk.Helpdesk;
+import io.openrma.integrations.helpdesk.SimulatedHelpdesk;
+import io.openrma.integrations.helpdesk.ZendeskHelpdesk;
+import io.openrma.integrations.notifications.EmailSender;
+import io.openrma.integrations.notifications.SimulatedEmailSender;
+import io.openrma.integrations.notifications.SimulatedTeamChat;
+import io.openrma.integrations.notifications.SlackTeamChat;
+import io.openrma.integrations.notifications.SmtpEmailSender;
+import io.openrma.integrations.notifications.TeamChat;
+import io.openrma.integrations.payments.PaymentGateway;
+import io.openrma.integrations.payments.SimulatedPaymentGateway;
+import io.openrma.integrations.payments.StripePaymentGateway;
+import io.openrma.integrations.shipping.ReturnLabelProvider;
+import io.openrma.integrations.shipping.ShipStationLabelProvider;
+import io.openrma.integrations.shipping.SimulatedReturnLabelProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** Which integrations run live, which are simulated, and when OpenRMA refuses to start. Only the integrations' beans. */
+@ExtendWith(OutputCaptureExtension.class)
+class IntegrationsConfigTest {
+
+  private final ApplicationContextRunner context = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
+      .withUserConfiguration(IntegrationsConfig.class);
+
+  static final String[] ALL_CREDENTIALS = {
+      "openrma.stripe.secret-key=sk_test_x", "openrma.stripe.webhook-secret=whsec_x",
+      "openrma.shipstation.api-key=TEST_x", "openrma.shipstation.carrier-id=se-1",
+      "openrma.shipstation.warehouse.line1=4009 Marathon Blvd", "openrma.shipstation.warehouse.city=Austin",
+      "openrma.shipstation.warehouse.postal-code=78756", "openrma.shipstation.warehouse.country=US",
+      "openrma.zendesk.base-url=https://shop.zendesk.com", "openrma.zendesk.email=bot@shop.example",
+      "openrma.zendesk.api-token=zd_x", "openrma.slack.webhook-url=https://hooks.slack.com/services/T/B/X",
+      "spring.mail.host=smtp.shop.example", "spring.mail.properties[mail.smtp.connectiontimeout]=5000",
+      "spring.mail.properties[mail.smtp.timeout]=30000", "spring.mail.properties[mail.smtp.writetimeout]=30000"};
+
+  @Test
+  void withoutCredentialsTheDemoSimulatesEveryIntegrationAndSaysSoOnceEach(CapturedOutput output) {
+    context.run(app -> {
+      assertThat(app).hasNotFailed();
+      assertThat(app.getBean(PaymentGateway.class)).isInstanceOf(SimulatedPaymentGateway.class);
+      assertThat(app.getBean(ReturnLabelProvider.class)).isInstanceOf(SimulatedReturnLabelProvider.class);
+      assertThat(app.getBean(Helpdesk.class)).isInstanceOf(SimulatedHelpdesk.class);
+      assertThat(app.getBean(TeamChat.class)).isInstanceOf(SimulatedTeamChat.class);
+      assertThat(app.getBean(EmailSender.class)).isInstanceOf(SimulatedEmailSender.class);
+    });
+    for (String name : new String[] {"Stripe", "ShipStation", "Zendesk", "Slack", "email"}) {
+      assertThat(output.getOut().lines().filter(line -> line.contains("Integration " + name + ": SIMULATED")))
+          .as(name).hasSize(1);
+    }
+  }
+
+  @Test
+  void withCredentialsEveryIntegrationIsLive(CapturedOutput output) {
+    context.withPropertyValues(ALL_CREDENTIALS).run(app -> {
+      assertThat(app).hasNotFailed();
+      assertThat(app.getBean(PaymentGateway.class)).isInstanceOf(StripePaymentGateway.class);
+      assertThat(app.getBean(ReturnLabelProvider.class)).isInstanceOf(ShipStationLabelProvider.class);
+      assertThat(app.getBean(Helpdesk.class)).isInstanceOf(ZendeskHelpdesk.class);
+      assertThat(app.getBean(TeamChat.class)).isInstanceOf(SlackTeamChat.class);
+      assertThat(app.getBean(EmailSender.class)).isInstanceOf(SmtpEmailSender.class);
+    });
+    assertThat(output.getOut()).contains("Integration Stripe: LIVE", "Integration ShipStation: LIVE",
+        "Integration Zendesk: LIVE", "Integration Slack: LIVE", "Integration email: LIVE")
+        .doesNotContain("sk_test_x", "zd_x", "hooks.slack.com");
+  }
+
+  @Test
+  void whenCredentialsAreRequiredTheStartStopsAndNamesEverythingMissing() {
+    context.withPropertyValues("openrma.integrations.require-credentials=true").run(app -> {
+      assertThat(app).hasFailed();
+      MissingCredentialsException missing = rootCause(app.getStartupFailure());
+      assertThat(missing.problems()).hasSize(5);
+      assertThat(missing.getMessage()).contains("STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "SHIPSTATION_API_KEY",
+          "openrma.shipstation.carrier-id", "ZENDESK_API_TOKEN", "SLACK_WEBHOOK_URL", "SPRING_MAIL_HOST",
+          "openrma.zendesk.mode=simulate");
+      FailureAnalysis analysis = new IntegrationsFailureAnalyzer().analyze(app.getStartupFailure());
+      assertThat(analysis.getDescription()).contains("Stripe", "ShipStation", "Zendesk", "Slack", "Email");
+      assertThat(analysis.getAction()).contains("simulate");
+    });
+  }
+
+  @Test
+  void anIntegrationSetToSimulateStartsWithoutCredentialsEvenWhenTheyAreRequired() {
+    context.withPropertyValues(ALL_CREDENTIALS)
+        .withPropertyValues("openrma.integrations.require-credentials=true", "openrma.zendesk.api-token=",
+            "openrma.zendesk.mode=simulate", "openrma.slack.webhook-url=", "openrma.slack.mode=simulate")
+        .run(app -> {
+          assertThat(app).hasNotFailed();
+          assertThat(app.getBean(Helpdesk.class)).isInstanceOf(SimulatedHelpdesk.class);
+          assertThat(app.getBean(TeamChat.class)).isInstanceOf(SimulatedTeamChat.class);
+          assertThat(app.getBean(PaymentGateway.class)).isInstanceOf(StripePaymentGateway.class);
+        });
+  }
+
+  @Test
+  void aKeyWithoutTheRestOfItsConfigurationIsAMistakeNotASimulation() {
+    context.withPropertyValues("openrma.shipstation.api-key=TEST_x").run(app -> {
+      assertThat(app).hasFailed();
+      assertThat(rootCause(app.getStartupFailure()).getMessage())
+          .contains("openrma.shipstation.carrier-id", "warehouse").doesNotContain("Stripe");
+    });
+  }
+
+  @Test
+  void liveModeWithoutCredentialsStopsTheStartEvenInTheDemo() {
+    context.withPropertyValues("openrma.slack.mode=live").run(app -> {
+      assertThat(app).hasFailed();
+      assertThat(rootCause(app.getStartupFailure()).getMessage()).contains("SLACK_WEBHOOK_URL");
+    });
+  }
+
+  @Test
+  void timeoutsThatCouldOutlastTheJobLockStopTheStart() {
+    context.withPropertyValues(ALL_CREDENTIALS)
+        .withPropertyValues("openrma.shipstation.read-timeout=PT2M", "camunda.bpm.job-execution.lock-time-in-millis=300000")
+        .run(app -> {
+          assertThat(app).hasFailed();
+          assertThat(rootCause(app.getStartupFailure()).getMessage())
+              .contains("ShipStation timeouts add up to 500 s", "job lock time of 300 s");
+        });
+  }
+
+  private static MissingCredentialsException rootCause(Throwable failure) {
+    Throwable cause = failure;
+    while (cause != null && !(cause instanceof MissingCredentialsException)) {
+      cause = cause.getCause();
+    }
+    assertThat(cause).as("MissingCredentialsException in " + failure).isNotNull();
+    return (MissingCredentialsException) cause;
+  }
+}

@@ -1,0 +1,92 @@
+package io.openrma.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+
+/**
+ * Runs a return's asynchronous steps the way the job executor would (which is off in tests): a step
+ * that throws keeps its job with one retry less, exactly as after a failed run on a node.
+ */
+public final class Jobs {
+
+  private final ProcessEngine engine;
+
+  public Jobs(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  /** The running process instances of the return. */
+  public List<String> instances(String rmaNumber) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(rmaNumber).list()
+        .stream().map(ProcessInstance::getId).toList();
+  }
+
+  /** The asynchronous step of the return waiting at {@code activityId}. */
+  public Job at(String rmaNumber, String activityId) {
+    for (String instance : instances(rmaNumber)) {
+      Job job = engine.getManagementService().createJobQuery().processInstanceId(instance).activityId(activityId)
+          .singleResult();
+      if (job != null) {
+        return job;
+      }
+    }
+    return org.assertj.core.api.Assertions.fail("No job of " + rmaNumber + " waits at " + activityId + "; jobs: " + describe(rmaNumber));
+  }
+
+  /** Runs the step; it must succeed. */
+  public void run(String rmaNumber, String activityId) {
+    engine.getManagementService().executeJob(at(rmaNumber, activityId).getId());
+  }
+
+  /** Runs the step; it must fail. Returns the failure. */
+  public RuntimeException fail(String rmaNumber, String activityId) {
+    Job job = at(rmaNumber, activityId);
+    try {
+      engine.getManagementService().executeJob(job.getId());
+    } catch (RuntimeException expected) {
+      Job after = engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult();
+      assertThat(after).as("the job stays for the retry").isNotNull();
+      return expected;
+    }
+    return org.assertj.core.api.Assertions.fail(activityId + " of " + rmaNumber + " was expected to fail");
+  }
+
+  /**
+   * Runs every asynchronous step of the return that is not a timer, one after the other, until the
+   * return waits for something from outside. A failing step fails the test.
+   */
+  public void runUntilWaiting(String rmaNumber) {
+    ManagementService management = engine.getManagementService();
+    for (int round = 0; round < 40; round++) {
+      Job next = null;
+      for (String instance : instances(rmaNumber)) {
+        next = management.createJobQuery().processInstanceId(instance).messages().withRetriesLeft().list().stream()
+            .findFirst().orElse(null);
+        if (next != null) {
+          break;
+        }
+      }
+      if (next == null) {
+        return;
+      }
+      try {
+        management.executeJob(next.getId());
+      } catch (RuntimeException e) {
+        throw new AssertionError("Step " + next.getJobDefinitionId() + " of " + rmaNumber + " failed: " + e.getMessage(), e);
+      }
+    }
+    throw new AssertionError(rmaNumber + " keeps producing jobs: " + describe(rmaNumber));
+  }
+
+  private String describe(String rmaNumber) {
+    return instances(rmaNumber).stream().flatMap(instance -> engine.getManagementService().createJobQuery()
+        .processInstanceId(instance).list().stream())
+        .map(job -> job.getId() + " retries " + job.getRetries() + " " + job.getExceptionMessage()).toList().toString();
+  }
+}

@@ -1,0 +1,153 @@
+package io.openrma.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openrma.support.standins.ShipStationApi;
+import io.openrma.support.standins.StripeApi;
+
+/**
+ * The steps of a return as people and partner systems take them, over the app's HTTP API: carl
+ * creates it, ShipStation reports the pick-up (signed webhook), walt scans and inspects it, Stripe
+ * reports refund outcomes (signed webhook).
+ */
+public final class LiveReturns {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Http http;
+  private final Jobs jobs;
+
+  public LiveReturns(int port, Jobs jobs) {
+    this.http = new Http(port);
+    this.jobs = jobs;
+  }
+
+  public Http http() {
+    return http;
+  }
+
+  public static String id(String prefix) {
+    return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+  }
+
+  /** Creates the return as carl; returns its RMA number. */
+  public String create(Map<String, Object> request) {
+    Http.Response response = http.as("carl").post("/api/returns", request);
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    return response.json().get("rmaNumber").asText();
+  }
+
+  public JsonNode get(String rmaNumber) {
+    return http.as("carl").get("/api/returns/" + rmaNumber).json();
+  }
+
+  public String status(String rmaNumber) {
+    return get(rmaNumber).get("status").asText();
+  }
+
+  public List<String> timelineEvents(String rmaNumber) {
+    List<String> events = new ArrayList<>();
+    get(rmaNumber).get("timeline").forEach(entry -> events.add(entry.get("event").asText()));
+    return events;
+  }
+
+  /** The statuses the return went through, in order. */
+  public List<String> statuses(String rmaNumber) {
+    List<String> statuses = new ArrayList<>();
+    get(rmaNumber).get("timeline").forEach(entry -> {
+      if (entry.hasNonNull("status")) {
+        statuses.add(entry.get("status").asText());
+      }
+    });
+    return statuses;
+  }
+
+  /** ShipStation's signed tracking webhook. */
+  public Http.Response shipStationEvent(String body) {
+    String timestamp = Instant.now().toString();
+    return shipStationEvent(body, StandIns.SHIPSTATION_SIGNER.keyId(), timestamp,
+        StandIns.SHIPSTATION_SIGNER.sign(timestamp, body));
+  }
+
+  public Http.Response shipStationEvent(String body, String keyId, String timestamp, String signature) {
+    HttpRequest.Builder request = http.request("/webhooks/shipstation").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (keyId != null) {
+      request.header("x-shipengine-rsa-sha256-key-id", keyId);
+    }
+    if (timestamp != null) {
+      request.header("x-shipengine-timestamp", timestamp);
+    }
+    if (signature != null) {
+      request.header("x-shipengine-rsa-sha256-signature", signature);
+    }
+    return http.send(request);
+  }
+
+  /** The carrier accepted the parcel: ShipStation's {@code AC} scan. */
+  public void pickUp(String trackingNumber) {
+    Http.Response response = shipStationEvent(ShipStationApi.trackEvent(trackingNumber, "AC", "Picked up",
+        Instant.now().minusSeconds(60).toString()));
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+  }
+
+  /** Stripe's signed webhook, signed now with the endpoint's secret. */
+  public Http.Response stripeEvent(String payload) {
+    return stripeEvent(payload, StripeApi.signature(payload, StripeApi.WEBHOOK_SECRET, Instant.now().getEpochSecond()));
+  }
+
+  public Http.Response stripeEvent(String payload, String signature) {
+    HttpRequest.Builder request = http.request("/webhooks/stripe").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(payload));
+    if (signature != null) {
+      request.header("Stripe-Signature", signature);
+    }
+    return http.send(request);
+  }
+
+  /** walt scans the parcel at the warehouse. */
+  public void arrive(String rmaNumber) {
+    Http.Response response = http.as("walt").post("/api/warehouse/arrivals", Map.of("scanId", "SCAN-" + rmaNumber,
+        "rmaNumber", rmaNumber, "scannedAt", Instant.now().toString(), "location", "Dock 2"));
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+  }
+
+  /** walt grades every line as new and restocks it, in Tasklist's way: completing the task over the engine's REST API. */
+  public void inspectAllAsNew(String rmaNumber) {
+    JsonNode tasks = http.as("walt").get("/engine-rest/task?processInstanceBusinessKey=" + rmaNumber
+        + "&taskDefinitionKey=InspectReturnedItems").json();
+    assertThat(tasks).hasSize(1);
+    List<Map<String, Object>> lines = new ArrayList<>();
+    get(rmaNumber).get("lines").forEach(line -> lines.add(Map.of("lineNo", line.get("lineNo").asInt(),
+        "quantityReceived", line.get("quantityReturned").asInt(), "condition", "NEW", "disposition", "RESTOCK",
+        "notes", "")));
+    String inspection;
+    try {
+      inspection = JSON.writeValueAsString(lines);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    Http.Response completed = http.as("walt").post("/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete",
+        Map.of("variables", Map.of("inspectionLines", Map.of("value", inspection, "type", "Json"))));
+    assertThat(completed.status()).as(completed.body()).isEqualTo(204);
+  }
+
+  /** From a created return to the refund: label, pick-up, arrival, inspection; the jobs in between run. */
+  public void shipAndInspect(String rmaNumber, String trackingNumber) {
+    jobs.runUntilWaiting(rmaNumber);
+    assertThat(status(rmaNumber)).isEqualTo("LABEL_ISSUED");
+    pickUp(trackingNumber);
+    assertThat(status(rmaNumber)).isEqualTo("IN_TRANSIT");
+    arrive(rmaNumber);
+    inspectAllAsNew(rmaNumber);
+  }
+}
