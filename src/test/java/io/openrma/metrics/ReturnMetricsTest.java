@@ -7,15 +7,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
+import io.openrma.outbound.OutboundDeliveryProcess;
 import io.openrma.process.ProcessIds;
+import io.openrma.support.DockerFiles;
 import io.openrma.support.Http;
 import io.openrma.support.Lifecycle;
 import io.openrma.support.MutableClock;
 import io.openrma.support.OpsTest;
 import io.openrma.support.PrometheusScrape;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,8 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What Prometheus reads after a return went through its whole lifecycle: counters and amounts grow by
- * exactly that return, the stage timers hold the time the clock moved between the stages, and the
- * gauges agree with the database and the engine.
+ * exactly that return, the stage timers hold the time the clock moved between the stages, the gauges
+ * agree with the database and the engine, and every metric the Grafana dashboard queries exists.
  */
 @OpsTest
 class ReturnMetricsTest {
@@ -47,7 +51,7 @@ class ReturnMetricsTest {
   }
 
   @Test
-  void aReturnsLifecycleShowsInCountersAmountsAndStageTimes() {
+  void aReturnsLifecycleShowsInCountersAmountsAndStageTimes() throws Exception {
     PrometheusScrape before = scrape();
 
     String rma = lifecycle.create(Lifecycle.openedElectronics("metrics-" + System.nanoTime(), "pi_metrics",
@@ -61,6 +65,7 @@ class ReturnMetricsTest {
     lifecycle.inspect(rma, "OPENED", "RESTOCK");
     lifecycle.runJobs(rma);                                  // refunded 1 day after the arrival
     assertThat(lifecycle.status(rma)).isEqualTo("CLOSED");
+    int events = deliverOutboundEvents(rma);                 // to the subscriber of the test context
 
     PrometheusScrape after = scrape();
     Map<String, Object> refund = jdbc.sql("SELECT refund_total, restocking_fee FROM rma_return WHERE rma_number = :rma")
@@ -76,9 +81,15 @@ class ReturnMetricsTest {
         "CLOSED"}) {
       assertThat(delta(before, after, "openrma_return_status_changes_total", "status", status)).as(status).isEqualTo(1);
     }
+    assertThat(events).isEqualTo(7);
+    assertThat(delta(before, after, "openrma_outbound_deliveries_total", "subscriber", "partner", "outcome",
+        "delivered")).isEqualTo(events);
     assertThat(delta(before, after, "openrma_refunds_amount_count", "currency", "EUR", "kind", "payment")).isEqualTo(1);
     assertThat(delta(before, after, "openrma_refunds_amount_sum", "currency", "EUR", "kind", "payment")).isEqualTo(total);
     assertThat(delta(before, after, "openrma_refunds_fees_sum", "currency", "EUR")).isEqualTo(fee);
+
+    assertThat(DockerFiles.dashboardMetrics()).as("the Grafana dashboard's metrics exist")
+        .allSatisfy(name -> assertThat(after.has(name)).as(name).isTrue());
 
     assertStage(before, after, "request_to_label", Duration.ofMinutes(90), "3600.0", "14400.0");
     assertStage(before, after, "label_to_arrival", Duration.ofDays(3), "172800.0", "259200.0");
@@ -115,6 +126,16 @@ class ReturnMetricsTest {
     assertThat(delta(before, after, name + "_sum", "stage", stage)).as(stage).isCloseTo(took.toSeconds(), within(1.0));
     assertThat(delta(before, after, name + "_bucket", "stage", stage, "le", bucketBelow)).as(stage).isZero();
     assertThat(delta(before, after, name + "_bucket", "stage", stage, "le", bucketHolding)).as(stage).isEqualTo(1);
+  }
+
+  /** Runs the return's webhook deliveries as the job executor would; returns how many there were. */
+  private int deliverOutboundEvents(String rma) {
+    List<Job> jobs = engine.getManagementService().createJobQuery().processDefinitionKey(OutboundDeliveryProcess.KEY)
+        .list().stream().filter(job -> rma.equals(engine.getRuntimeService().createProcessInstanceQuery()
+            .processInstanceId(job.getProcessInstanceId()).singleResult().getBusinessKey()))
+        .toList();
+    jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    return jobs.size();
   }
 
   private static double delta(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {
