@@ -83,7 +83,9 @@ public class OperationalGauges implements MeterBinder {
   private Snapshot read(long now) {
     Map<ReturnStatus, Long> returns = new EnumMap<>(ReturnStatus.class);
     jdbc.sql("SELECT status, COUNT(*) AS n FROM rma_return GROUP BY status")
-        .query((rs, n) -> returns.put(ReturnStatus.valueOf(rs.getString("status")), rs.getLong("n"))).list();
+        .query(rs -> {
+          returns.put(ReturnStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+        });
     ProcessEngine processEngine = engine.getObject();
     Map<String, Long> incidents = new LinkedHashMap<>();
     for (String process : PROCESSES) {

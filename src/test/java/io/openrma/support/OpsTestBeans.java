@@ -20,7 +20,11 @@ import org.springframework.context.annotation.Primary;
 @TestConfiguration(proxyBeanMethods = false)
 public class OpsTestBeans {
 
-  /** Starts at 2026-01-01; each test class sets its own days so that their data never overlap. */
+  /**
+   * Each test class sets its own months so that their data never overlap: the daily report January and
+   * February 2026 (before everything else, so no other test's return can be "waiting" at report time),
+   * metrics May, webhooks June, incidents July, logs August, history cleanup September.
+   */
   @Bean
   @Primary
   MutableClock opsClock() {
