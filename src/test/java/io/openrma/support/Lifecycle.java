@@ -36,14 +36,16 @@ public final class Lifecycle {
 
   /**
    * A request the return policy approves automatically with a 15 % restocking fee (opened electronics,
-   * does not fit), delivered five days before {@code today}: 199.00 EUR, refund 169.15 EUR.
+   * does not fit), delivered five days before {@code today}: 199.00 EUR, refund 169.15 EUR. Use a new
+   * {@code customerId} per return.
    */
   public static Map<String, Object> openedElectronics(String customerId, String paymentIntentId, LocalDate today) {
     return Map.of(
         "order", Map.of("orderId", "SO-" + customerId, "orderDate", today.minusDays(8).toString(),
             "deliveryDate", today.minusDays(5).toString(), "currency", "EUR", "amountCaptured", 19900,
             "paymentIntentId", paymentIntentId),
-        "customer", Map.of("customerId", customerId, "name", "Jane Doe", "email", "jane@example.com",
+        // a customer of their own: five returns of one customer within a year go to review ("frequent returner")
+        "customer", Map.of("customerId", customerId, "name", "Jane Doe", "email", customerId + "@customers.example",
             "address", Map.of("line1", "Main St 1", "city", "Berlin", "postalCode", "10115", "country", "DE")),
         "lines", List.of(Map.of("sku", "HEADPHONES-1", "description", "Headphones", "category", "ELECTRONICS",
             "quantityOrdered", 1, "quantityReturned", 1, "unitPrice", 19900, "reason", "DOES_NOT_FIT",
