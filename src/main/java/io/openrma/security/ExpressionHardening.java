@@ -53,7 +53,7 @@ public class ExpressionHardening extends AbstractProcessEnginePlugin implements 
   private ApplicationContext applicationContext;
 
   public ExpressionHardening(
-      @Value("${openrma.security.expression-beans:lifecycleSettings,reportSettings}") List<String> namedBeans) {
+      @Value("${openrma.security.expression-beans:lifecycleSettings,reportSettings,outboundSettings}") List<String> namedBeans) {
     this.namedBeans = List.copyOf(namedBeans);
   }
 

@@ -1,0 +1,64 @@
+package io.openrma.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import io.openrma.support.Lifecycle;
+import io.openrma.support.MutableClock;
+import io.openrma.support.OpsTest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What an administrator sees in Cockpit when a step keeps failing: an incident whose message names the
+ * failing system, the return and the step, without the customer's email address.
+ */
+@OpsTest
+class IncidentMessageTest {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  MutableClock clock;
+
+  @Test
+  void aRefundThatKeepsFailingIsAnIncidentNamingStripeAndTheReturn() {
+    clock.set(Instant.parse("2026-07-01T08:00:00Z"));
+    Lifecycle lifecycle = new Lifecycle(engine, port);
+    // the test's Stripe fails with a network error for PaymentIntents containing "outage"
+    String rma = lifecycle.create(Lifecycle.openedElectronics("incident-" + System.nanoTime(), "pi_outage_1",
+        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
+    lifecycle.runJobs(rma);
+    lifecycle.arrive(rma, clock.instant());
+    lifecycle.inspect(rma, "OPENED", "RESTOCK");
+    assertThatThrownBy(() -> lifecycle.runJobs(rma))         // Calculate refund, then Refund payment fails
+        .isInstanceOf(ExternalSystemException.class);
+
+    Job refund = engine.getManagementService().createJobQuery().processInstanceId(lifecycle.processInstanceId(rma))
+        .activityId(ProcessIds.REFUND_PAYMENT).singleResult();
+    assertThat(refund.getExceptionMessage()).contains("Stripe", rma);
+    while (engine.getManagementService().createJobQuery().jobId(refund.getId()).singleResult().getRetries() > 0) {
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(refund.getId()))
+          .isInstanceOf(ExternalSystemException.class);
+    }
+
+    Incident incident = engine.getRuntimeService().createIncidentQuery()
+        .processInstanceId(lifecycle.processInstanceId(rma)).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo(ProcessIds.REFUND_PAYMENT);
+    assertThat(incident.getIncidentMessage())
+        .startsWith("Stripe: Refund payment in Stripe failed for " + rma + ": Connection reset")
+        .contains("<email>")
+        .doesNotContain("jane@example.com");
+    assertThat(lifecycle.status(rma)).isEqualTo("INSPECTED");
+  }
+}
