@@ -60,7 +60,9 @@ public class OpsServers implements ApplicationContextInitializer<ConfigurableApp
     TestPropertyValues.of(
         "spring.mail.host=localhost",
         "spring.mail.port=" + mail().getSmtp().getPort(),
-        "openrma.test.slack-webhook-url=" + http().baseUrl() + SLACK_PATH,
+        // the live Slack adapter, pointed at WireMock
+        "openrma.slack.mode=live",
+        "openrma.slack.webhook-url=" + http().baseUrl() + SLACK_PATH,
         "openrma.outbound.subscribers[0].name=" + PARTNER,
         "openrma.outbound.subscribers[0].url=" + http().baseUrl() + PARTNER_PATH,
         "openrma.outbound.subscribers[0].secret=" + PARTNER_SECRET,
