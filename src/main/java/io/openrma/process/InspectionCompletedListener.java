@@ -7,6 +7,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openrma.returns.Actor;
 import io.openrma.returns.Disposition;
 import io.openrma.returns.ItemCondition;
@@ -17,11 +19,18 @@ import io.openrma.returns.ReturnService.LineInspection;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
- * "Inspect returned items" completed: reads the graded lines of the form, checks every line is
- * graded with allowed values, and writes them to the returns record.
+ * "Inspect returned items" completed: reads the graded lines, checks every line is graded with
+ * allowed values, and writes them to the returns record.
+ *
+ * <p>The form ({@code forms/inspect-return.form}) has one block of fields per line: the n-th line of
+ * the return (in line order) is graded in {@code line<n>Received}, {@code line<n>Condition},
+ * {@code line<n>Disposition} and {@code line<n>Notes}. These variables are folded into
+ * {@code inspectionLines} (the graded lines as JSON) and removed. API clients and process tests may
+ * instead complete the task with {@code inspectionLines} graded directly.
  */
 @Component
 public class InspectionCompletedListener implements TaskListener {
@@ -38,8 +47,63 @@ public class InspectionCompletedListener implements TaskListener {
   public void notify(DelegateTask task) {
     String rmaNumber = task.getExecution().getProcessBusinessKey();
     ReturnRecord record = returns.get(rmaNumber);
-    List<LineInspection> inspections = parse(task.getVariableTyped(ProcessIds.VAR_INSPECTION_LINES), record);
+    List<LineInspection> inspections;
+    if (gradedInForm(task, record)) {
+      ArrayNode lines = fromForm(task, record);
+      inspections = parseLines(lines, record);
+      for (int slot = 1; slot <= record.lines().size(); slot++) {
+        for (String field : SLOT_FIELDS) {
+          task.removeVariable(slotVariable(slot, field));
+        }
+      }
+      task.getExecution().setVariable(ProcessIds.VAR_INSPECTION_LINES, SpinValues.jsonValue(lines.toString()).create());
+    } else {
+      inspections = parse(task.getVariableTyped(ProcessIds.VAR_INSPECTION_LINES), record);
+    }
     returns.recordInspection(rmaNumber, inspections, Actor.user(ReviewCompletedListener.actor(task)));
+  }
+
+  /** The form's variable for one field of the n-th line (1-based): {@code line3Condition}. */
+  static String slotVariable(int slot, String field) {
+    return "line" + slot + field;
+  }
+
+  static final List<String> SLOT_FIELDS = List.of("Received", "Condition", "Disposition", "Notes");
+
+  private static boolean gradedInForm(DelegateTask task, ReturnRecord record) {
+    for (int slot = 1; slot <= record.lines().size(); slot++) {
+      for (String field : SLOT_FIELDS) {
+        if (task.getVariable(slotVariable(slot, field)) != null) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The form's per-line fields as the lines of {@code inspectionLines}. */
+  static ArrayNode fromForm(DelegateTask task, ReturnRecord record) {
+    ArrayNode lines = JSON.createArrayNode();
+    for (int slot = 1; slot <= record.lines().size(); slot++) {
+      ReturnLine line = record.lines().get(slot - 1);
+      ObjectNode graded = lines.addObject();
+      graded.put("lineNo", line.lineNo());
+      graded.put("sku", line.sku());
+      Object received = task.getVariable(slotVariable(slot, "Received"));
+      if (received instanceof Number number) {
+        graded.put("quantityReceived", number.intValue());
+      } else if (received != null && !received.toString().isBlank()) {
+        graded.put("quantityReceived", received.toString().trim());
+      }
+      graded.put("condition", text(task.getVariable(slotVariable(slot, "Condition"))));
+      graded.put("disposition", text(task.getVariable(slotVariable(slot, "Disposition"))));
+      graded.put("notes", text(task.getVariable(slotVariable(slot, "Notes"))));
+    }
+    return lines;
+  }
+
+  private static String text(Object value) {
+    return value == null ? "" : value.toString();
   }
 
   static List<LineInspection> parse(TypedValue value, ReturnRecord record) {
@@ -52,6 +116,10 @@ public class InspectionCompletedListener implements TaskListener {
     } catch (Exception e) {
       throw new TaskInputException("The inspection could not be read; reload the task and grade the lines again.");
     }
+    return parseLines(lines, record);
+  }
+
+  static List<LineInspection> parseLines(JsonNode lines, ReturnRecord record) {
     List<LineInspection> result = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     Set<Integer> graded = new HashSet<>();
