@@ -14,6 +14,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class OpenRmaApplication {
 
+  static {
+    // The JDK's HttpURLConnection (under stripe-java) silently repeats a POST once when a connection
+    // breaks. The engine retries failed steps itself, with the same idempotency key and in the open;
+    // a hidden second attempt inside one step only blurs what happened.
+    System.setProperty("sun.net.http.retryPost", "false");
+  }
+
   public static void main(String[] args) {
     SpringApplication.run(OpenRmaApplication.class, args);
   }

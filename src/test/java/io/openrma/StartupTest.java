@@ -12,6 +12,7 @@ import io.openrma.support.EmbeddedPostgres;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,6 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * production profile on PostgreSQL. Each is started twice on the same database: the second
  * start finds everything in place and creates no new versions.
  */
+@Tag("whole-apps")
 class StartupTest {
 
   @Test

@@ -24,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -85,13 +86,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return invalidRequest(List.of(new Violation(e.getName(), allowed)));
   }
 
-  /** The database is unreachable: the sender should try again, and nothing was changed. */
+  /**
+   * The database is unreachable or the connection broke: the sender should try again. Nothing was
+   * changed, or (when the commit itself broke) the change is recorded under the request's event id or
+   * idempotency key, so the repeat is recognised.
+   */
   @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
-      DataAccessResourceFailureException.class, TransientDataAccessException.class})
+      DataAccessResourceFailureException.class, TransientDataAccessException.class, TransactionSystemException.class})
   ResponseEntity<ProblemDetail> unavailable(Exception e) {
     log.warn("Database unavailable, answering 503: {}", e.getMessage());
     ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable",
-        "OpenRMA cannot reach its database right now. Nothing was changed; send the request again in a few seconds.");
+        "OpenRMA lost its database connection. Send the request again in a few seconds; a repeated event or "
+            + "idempotency key is recognised, so nothing happens twice.");
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
   }
 

@@ -1,5 +1,7 @@
 package io.openrma.support;
 
+import java.util.List;
+
 import io.openrma.support.standins.ShipStationApi;
 import io.openrma.support.standins.StripeApi;
 import io.openrma.support.standins.ZendeskApi;
@@ -14,7 +16,12 @@ public class LiveIntegrationsInitializer implements ApplicationContextInitialize
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
-    TestPropertyValues.of(
+    TestPropertyValues.of(properties()).applyTo(context);
+  }
+
+  /** Every live adapter pointed at its stand-in, as {@code key=value} pairs (also used by the cluster tests). */
+  public static List<String> properties() {
+    return List.of(
         "openrma.stripe.mode=live",
         "openrma.stripe.secret-key=" + StripeApi.SECRET_KEY,
         "openrma.stripe.webhook-secret=" + StripeApi.WEBHOOK_SECRET,
@@ -49,6 +56,6 @@ public class LiveIntegrationsInitializer implements ApplicationContextInitialize
         "spring.mail.properties[mail.smtp.timeout]=2000",
         "spring.mail.properties[mail.smtp.writetimeout]=2000",
         "openrma.lifecycle.retry-cycle=R3/PT1S"
-    ).applyTo(context);
+    );
   }
 }

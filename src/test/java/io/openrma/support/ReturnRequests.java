@@ -35,6 +35,7 @@ public final class ReturnRequests {
   private String customerId;
   private String email;
   private String addressLine1 = "Hauptstr. 1";
+  private String name = "Jane Doe";
   private String ticketId;
   private Resolution resolution;
   private final List<Line> lines = new ArrayList<>();
@@ -92,6 +93,11 @@ public final class ReturnRequests {
     return this;
   }
 
+  public ReturnRequests name(String name) {
+    this.name = name;
+    return this;
+  }
+
   public ReturnRequests captured(long amountCaptured) {
     this.amountCaptured = amountCaptured;
     return this;
@@ -129,7 +135,7 @@ public final class ReturnRequests {
     return new CreateReturnRequest(
         new Order(orderId, deliveryDate.minusDays(3), deliveryDate, currency, amountCaptured, shippingPaid,
             paymentIntentId, subscriptionId, stripeCustomerId),
-        new CustomerData(customerId, "Jane Doe", email, "+49 30 1234567",
+        new CustomerData(customerId, name, email, "+49 30 1234567",
             new AddressData(addressLine1, null, "Berlin", null, "10115", "DE")),
         ticketId, resolution, null, items);
   }

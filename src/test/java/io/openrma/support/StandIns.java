@@ -42,7 +42,7 @@ public final class StandIns {
 
   private static WireMockServer startApi() {
     WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
-        .containerThreads(20));
+        .containerThreads(20).extensions(new io.openrma.support.standins.ShipStationShipments()));
     server.start();
     return server;
   }

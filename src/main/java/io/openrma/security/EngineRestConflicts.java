@@ -1,0 +1,56 @@
+package io.openrma.security;
+
+import java.util.Map;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Two people finishing the same task at the same moment get a clear answer from {@code /engine-rest}
+ * instead of Camunda's 500: the one who lost the race gets 409 ("changed by someone else at the same
+ * moment") or, if the task was already gone, 404. Every other error is answered as Camunda does.
+ */
+@Component
+public class EngineRestConflicts implements ResourceConfigCustomizer {
+
+  @Override
+  public void customize(ResourceConfig config) {
+    config.register(ConflictAwareRestExceptionHandler.class, Priorities.USER - 100);
+  }
+
+  @Priority(Priorities.USER - 100)
+  public static class ConflictAwareRestExceptionHandler implements ExceptionMapper<RestException> {
+
+    private final RestExceptionHandler camunda = new RestExceptionHandler();
+
+    @Override
+    public Response toResponse(RestException exception) {
+      for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+        if (cause instanceof OptimisticLockingException) {
+          return answer(Response.Status.CONFLICT, "OptimisticLockingException", "Someone else changed or completed "
+              + "this at the same moment. Reload the task list and check whether anything is left to do.");
+        }
+        if (cause instanceof NullValueException && String.valueOf(cause.getMessage()).contains("Cannot find task")) {
+          return answer(Response.Status.NOT_FOUND, "InvalidRequestException", "The task no longer exists: someone else "
+              + "completed it. Reload the task list.");
+        }
+      }
+      return camunda.toResponse(exception);
+    }
+
+    private static Response answer(Response.Status status, String type, String message) {
+      return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(Map.of("type", type, "message", message, "code", 0)).build();
+    }
+  }
+}
