@@ -12,7 +12,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * One OpenRMA node of a test cluster: the whole app, production profile, on a shared PostgreSQL
@@ -68,8 +67,11 @@ public final class ClusterNode implements AutoCloseable {
     return new ClusterNode(name, context);
   }
 
-  /** Registers the node's fault injection. */
-  @Configuration(proxyBeanMethods = false)
+  /**
+   * Registers the node's fault injection. Deliberately not a {@code @Configuration}: component
+   * scanning would then put it into every other test's context too. It is passed to the builder
+   * as a source instead.
+   */
   static class Faults {
     @Bean
     static NodeFaults nodeFaults(org.springframework.core.env.Environment environment) {
