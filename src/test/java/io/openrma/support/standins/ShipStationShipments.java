@@ -30,6 +30,12 @@ public class ShipStationShipments implements ResponseDefinitionTransformerV2 {
     return NAME;
   }
 
+  /** Only for stubs that ask for it: WireMock applies transformers to every stub by default. */
+  @Override
+  public boolean applyGlobally() {
+    return false;
+  }
+
   @Override
   public ResponseDefinition transform(ServeEvent event) {
     String method = event.getRequest().getMethod().getName();
