@@ -36,7 +36,7 @@ public final class Main {
     ReturnsLoad load = null;
     Throughput throughput = null;
     if (scenarios.contains("throughput") || scenarios.contains("rest")) {
-      load = new ReturnsLoad(api, Integer.parseInt(o.getOrDefault("poll-ms", "100")));
+      load = new ReturnsLoad(api, Integer.parseInt(o.getOrDefault("poll-ms", "250")));
       throughput = new Throughput(api, load, db, database, probe);
     }
     double max = Double.parseDouble(o.getOrDefault("rate", "0"));
