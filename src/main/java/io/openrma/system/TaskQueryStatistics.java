@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
  * expression, guesses 0.5 % of the rows, and joins every task with every permission row: with 5,000
  * open warehouse tasks one count took 1.6 to 3.4 s (bench/README.md). Statistics on the expressions
  * give it the real numbers and it probes the index per task instead: 0.2 s. Expression statistics
- * need PostgreSQL 14; H2 has no such planner problem.
+ * need PostgreSQL 14; H2 has no such planner problem. {@code openrma.engine.task-query-statistics=false}
+ * leaves them out (bench/configs/stock.properties, to measure them).
  */
 @Component
+@ConditionalOnProperty(name = "openrma.engine.task-query-statistics", havingValue = "true", matchIfMissing = true)
 public class TaskQueryStatistics {
 
   static final String NAME = "openrma_auth_perms";
