@@ -62,6 +62,9 @@ class StartupTest {
       assertThat(first.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
           .sql("SELECT COUNT(*) FROM rma_return").query(Long.class).single()).as("no demo returns").isZero();
       assertThat(engine(first).getIdentityService().createGroupQuery().list()).hasSizeGreaterThanOrEqualTo(6);
+      assertThat(first.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+          .sql("SELECT COUNT(*) FROM pg_statistic_ext WHERE stxname = 'openrma_auth_perms'").query(Long.class).single())
+          .as("planner statistics for Tasklist's permission checks").isOne();
     }
     try (ConfigurableApplicationContext second = start(properties)) {
       assertDeployedTogether(second);

@@ -50,7 +50,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({IntegrationsSettings.class, MailSettings.class, StripeSettings.class, ShipStationSettings.class,
-    ZendeskSettings.class, SlackSettings.class})
+    ZendeskSettings.class, SlackSettings.class, SimulationSettings.class})
 public class IntegrationsConfig {
 
   private static final Logger log = LoggerFactory.getLogger(IntegrationsConfig.class);
@@ -65,9 +65,15 @@ public class IntegrationsConfig {
   private final boolean zendeskLive;
   private final boolean slackLive;
   private final boolean mailLive;
+  private final SimulatedLatency simulatedLatency;
 
   public IntegrationsConfig(IntegrationsSettings integrations, StripeSettings stripe, ShipStationSettings shipStation,
-      ZendeskSettings zendesk, SlackSettings slack, MailSettings mail, Environment environment) {
+      ZendeskSettings zendesk, SlackSettings slack, MailSettings mail, SimulationSettings simulation,
+      Environment environment) {
+    simulatedLatency = simulation.simulatedLatency();
+    if (!simulation.latency().isZero()) {
+      log.info("Simulated integrations answer after {} (openrma.simulation.latency)", simulation.latency());
+    }
     Choice choice = new Choice(integrations.requireCredentials());
     List<String> stripeMissing = new ArrayList<>();
     if (!stripe.hasSecretKey()) {
@@ -130,7 +136,7 @@ public class IntegrationsConfig {
       return new StripePaymentGateway(settings);
     }
     log.warn("Integration Stripe: SIMULATED (no money moves; set STRIPE_SECRET_KEY for live)");
-    return new SimulatedPaymentGateway();
+    return new SimulatedPaymentGateway(simulatedLatency);
   }
 
   @Bean
@@ -141,7 +147,7 @@ public class IntegrationsConfig {
       return new ShipStationLabelProvider(settings);
     }
     log.warn("Integration ShipStation: SIMULATED (labels are not real; set SHIPSTATION_API_KEY for live)");
-    return new SimulatedReturnLabelProvider();
+    return new SimulatedReturnLabelProvider(simulatedLatency);
   }
 
   @Bean
@@ -151,7 +157,7 @@ public class IntegrationsConfig {
       return new ZendeskHelpdesk(settings);
     }
     log.warn("Integration Zendesk: SIMULATED (tickets are not touched; set ZENDESK_API_TOKEN for live)");
-    return new SimulatedHelpdesk();
+    return new SimulatedHelpdesk(simulatedLatency);
   }
 
   @Bean
@@ -161,7 +167,7 @@ public class IntegrationsConfig {
       return new SlackTeamChat(settings);
     }
     log.warn("Integration Slack: SIMULATED (messages only in the log; set SLACK_WEBHOOK_URL for live)");
-    return new SimulatedTeamChat();
+    return new SimulatedTeamChat(simulatedLatency);
   }
 
   @Bean
@@ -172,7 +178,7 @@ public class IntegrationsConfig {
       return new SmtpEmailSender(smtp, settings);
     }
     log.warn("Integration email: SIMULATED (set spring.mail.host to send)");
-    return new SimulatedEmailSender();
+    return new SimulatedEmailSender(simulatedLatency);
   }
 
   @Bean

@@ -43,6 +43,20 @@ public class ReturnLifecycle {
         .getId();
   }
 
+  /**
+   * Starts {@code rma-lifecycle} for an existing return directly before {@code activityId}, with the
+   * variables a start at the beginning would have had: the return's steps before that point are taken
+   * as done. For returns taken over from another system, and the benchmark's waiting returns.
+   */
+  public String startBefore(ReturnRecord record, int priorReturns, String activityId) {
+    return runtimeService.createProcessInstanceByKey(RMA_LIFECYCLE)
+        .businessKey(record.rmaNumber())
+        .setVariables(startVariables(record, priorReturns))
+        .startBeforeActivity(activityId)
+        .execute()
+        .getId();
+  }
+
   /** Ends the lifecycle through its "Return cancelled" event sub-process. */
   public void cancel(String rmaNumber) {
     try {

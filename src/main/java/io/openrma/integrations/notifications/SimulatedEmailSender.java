@@ -3,6 +3,7 @@ package io.openrma.integrations.notifications;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.openrma.integrations.SimulatedLatency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,12 +14,24 @@ import org.slf4j.LoggerFactory;
 public class SimulatedEmailSender implements EmailSender {
 
   private static final Logger log = LoggerFactory.getLogger(SimulatedEmailSender.class);
+
+  private final SimulatedLatency latency;
+
+  public SimulatedEmailSender() {
+    this(SimulatedLatency.NONE);
+  }
+
+  /** With {@code latency} before every answer ({@code openrma.simulation.latency}). */
+  public SimulatedEmailSender(SimulatedLatency latency) {
+    this.latency = latency;
+  }
   private static final int KEEP = 200;
 
   private final List<Email> sent = new CopyOnWriteArrayList<>();
 
   @Override
   public void send(Email email) {
+    latency.await();
     if (sent.size() >= KEEP) {
       sent.remove(0);
     }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.openrma.integrations.SimulatedLatency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,15 +19,27 @@ public class SimulatedPaymentGateway implements PaymentGateway {
 
   private final Map<String, RefundResult> refunds = new ConcurrentHashMap<>();
   private final Map<String, Long> refundedByPayment = new ConcurrentHashMap<>();
+  private final SimulatedLatency latency;
+
+  public SimulatedPaymentGateway() {
+    this(SimulatedLatency.NONE);
+  }
+
+  /** With {@code latency} before every answer ({@code openrma.simulation.latency}). */
+  public SimulatedPaymentGateway(SimulatedLatency latency) {
+    this.latency = latency;
+  }
 
   @Override
   public PaymentSummary paymentSummary(String paymentIntentId) {
+    latency.await();
     // the simulator never saw the payment: it reports no limit of its own, only its own refunds
     return new PaymentSummary(paymentIntentId, null, Long.MAX_VALUE, refundedByPayment.getOrDefault(paymentIntentId, 0L));
   }
 
   @Override
   public RefundResult refund(RefundCommand command) {
+    latency.await();
     if (command.paymentIntentId().contains("disputed")) {
       log.warn("SIMULATED Stripe: refusing the refund of {} (payment is disputed)", command.rmaNumber());
       throw new PaymentRefusedException("charge_disputed",
@@ -45,12 +58,14 @@ public class SimulatedPaymentGateway implements PaymentGateway {
 
   @Override
   public SubscriptionResult cancelSubscription(String subscriptionId, String idempotencyKey) {
+    latency.await();
     log.warn("SIMULATED Stripe: subscription {} cancelled (nothing was cancelled)", subscriptionId);
     return new SubscriptionResult(subscriptionId, "canceled", false);
   }
 
   @Override
   public String issueStoreCredit(StoreCreditCommand command) {
+    latency.await();
     String id = "cbtxn_sim_" + Math.abs(command.idempotencyKey().hashCode());
     log.warn("SIMULATED Stripe: store credit {} of {} {} for {}", id, command.amount(), command.currency(),
         command.rmaNumber());

@@ -3,6 +3,7 @@ package io.openrma.integrations.shipping;
 import java.util.List;
 import java.util.Locale;
 
+import io.openrma.integrations.SimulatedLatency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +19,19 @@ public class SimulatedReturnLabelProvider implements ReturnLabelProvider {
   private static final int OUTAGE_ATTEMPTS = 3;
 
   private final java.util.Map<String, Integer> outageAttempts = new java.util.concurrent.ConcurrentHashMap<>();
+  private final SimulatedLatency latency;
 
+  public SimulatedReturnLabelProvider() {
+    this(SimulatedLatency.NONE);
+  }
+
+  /** With {@code latency} before every answer ({@code openrma.simulation.latency}). */
+  public SimulatedReturnLabelProvider(SimulatedLatency latency) {
+    this.latency = latency;
+  }
   @Override
   public ReturnLabel createReturnLabel(LabelRequest request) {
+    latency.await();
     if (request.shipFrom().line1().toUpperCase(Locale.ROOT).contains("OUTAGE")
         && outageAttempts.merge(request.idempotencyKey(), 1, Integer::sum) <= OUTAGE_ATTEMPTS) {
       log.warn("SIMULATED ShipStation: outage for {}", request.rmaNumber());
