@@ -43,6 +43,11 @@ public final class Main {
     if (scenarios.contains("throughput")) {
       Map<String, Object> section = new LinkedHashMap<>();
       if (max <= 0) {
+        // a fresh JVM compiles the hot paths in its first minute: warm up at a low rate before any step counts
+        double warmRate = Math.max(1, Double.parseDouble(o.getOrDefault("start-rate", "20")) / 2);
+        int warmSeconds = Integer.parseInt(o.getOrDefault("jvm-warmup-seconds", "60"));
+        throughput.warmUp(warmRate, warmSeconds);
+        section.put("jvm_warmup", Map.of("rate_per_s", warmRate, "seconds", warmSeconds));
         Map<String, Object> search = throughput.search(Double.parseDouble(o.getOrDefault("start-rate", "20")),
             Integer.parseInt(o.getOrDefault("step-seconds", "30")), Double.parseDouble(o.getOrDefault("max-rate", "400")));
         section.put("search", search);

@@ -167,6 +167,14 @@ final class Throughput {
     return d == 0 ? 0 : (n * sxy - sx * sy) / d;
   }
 
+  /** Runs the lifecycle at {@code rate} for {@code seconds}, then drains: nothing of it is measured. */
+  void warmUp(double rate, int seconds) {
+    System.err.printf("[driver] JVM warm-up: %.1f returns/s for %d s%n", rate, seconds);
+    load.creates.rate(rate);
+    sleep(seconds * 1000L);
+    drain(180);
+  }
+
   /** Stops creating and waits until every return has closed and no job is due (at most {@code maxSeconds}). */
   boolean drain(int maxSeconds) {
     load.creates.rate(0);
