@@ -525,11 +525,7 @@ class ClusterTest {
         int index = i;
         futures.add(pool.submit(() -> call.call(index)));
       }
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get());
-      }
-      return results;
+      return results(futures);
     } finally {
       pool.shutdown();
     }
@@ -548,13 +544,18 @@ class ClusterTest {
         }));
       }
       go.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get());
-      }
-      return results;
+      return results(futures);
     } finally {
       pool.shutdown();
     }
+  }
+
+  /** Each call's result in submission order; the first failure is rethrown. */
+  private static <T> List<T> results(List<Future<T>> futures) throws Exception {
+    List<T> results = new ArrayList<>();
+    for (Future<T> future : futures) {
+      results.add(future.get());
+    }
+    return results;
   }
 }
