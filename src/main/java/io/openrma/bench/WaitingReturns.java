@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.openrma.integrations.shipping.SimplePdf;
-import io.openrma.process.ReturnLifecycle;
 import io.openrma.returns.Actor;
 import io.openrma.returns.Address;
 import io.openrma.returns.Customer;
@@ -20,7 +19,7 @@ import io.openrma.returns.Resolution;
 import io.openrma.returns.ReturnLine;
 import io.openrma.returns.ReturnReason;
 import io.openrma.returns.ReturnRecord;
-import io.openrma.returns.ReturnRepository;
+import io.openrma.returns.ReturnCreation;
 import io.openrma.returns.ReturnStatus;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Service;
@@ -52,15 +51,12 @@ public class WaitingReturns {
 
   private static final String ACTOR = "bench";
 
-  private final ReturnRepository repository;
-  private final ReturnLifecycle lifecycle;
+  private final ReturnCreation creation;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  public WaitingReturns(ReturnRepository repository, ReturnLifecycle lifecycle,
-      TransactionTemplate transactions, Clock clock) {
-    this.repository = repository;
-    this.lifecycle = lifecycle;
+  public WaitingReturns(ReturnCreation creation, TransactionTemplate transactions, Clock clock) {
+    this.creation = creation;
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -78,36 +74,27 @@ public class WaitingReturns {
 
   private String createOne(Step step) {
     Instant now = clock.instant();
-    String rmaNumber = repository.nextRmaNumber();
-    ReturnRecord draft = draft(rmaNumber, step.statusBefore, now);
-    long id = repository.insert(draft, null, null);
-    repository.appendTimeline(id, now, Actor.user(ACTOR), "CREATED", ReturnStatus.REQUESTED,
-        "Return requested for order " + draft.order().orderId() + " (benchmark: created waiting at " + step + ")");
+    String rmaNumber = creation.nextRmaNumber();
     PolicyOutcome policy = new PolicyOutcome("AUTO_APPROVE", 0, false, true, "benchmark");
-    repository.updatePolicy(id, policy, false, now);
     // a label like the simulator's, made here: seeding must never buy a real one
     String tracking = "BENCH" + rmaNumber.substring(4);
     byte[] pdf = SimplePdf.page(List.of("OpenRMA RETURN LABEL (BENCHMARK)", "RMA: " + rmaNumber, "Tracking: " + tracking,
         "Not a valid shipping label."));
-    repository.updateLabel(id, new Label("se-bench-" + rmaNumber.substring(4), "fedex", "fedex_ground", tracking,
-        "https://labels.invalid/bench/" + rmaNumber + ".pdf", now), pdf, now);
-    repository.updateStatus(id, step.statusBefore, now);
-    ReturnRecord record = repository.findById(id).orElseThrow();
-    String processInstanceId = lifecycle.startBefore(record, 0, step.name());
-    repository.updateProcessInstance(id, processInstanceId, now);
+    Label label = new Label("se-bench-" + rmaNumber.substring(4), "fedex", "fedex_ground", tracking,
+        "https://labels.invalid/bench/" + rmaNumber + ".pdf", now);
+    creation.takeOver(draft(rmaNumber, now), policy, label, pdf, step.statusBefore, step.name());
     return rmaNumber;
   }
 
-  private static ReturnRecord draft(String rmaNumber, ReturnStatus status, Instant now) {
+  private ReturnRecord draft(String rmaNumber, Instant now) {
     String n = rmaNumber.substring(4);
-    LocalDate today = LocalDate.now();
+    LocalDate today = LocalDate.now(clock);
     OrderReference order = new OrderReference("SO-B" + n, today.minusDays(12), today.minusDays(9), "EUR", 10_490, 490,
         "pi_bench" + n, null, null);
     Customer customer = new Customer("C-B" + n, "Bench Customer " + n, "bench" + n + "@customers.example", null,
         new Address("Hauptstr. 1", null, "Berlin", null, "10115", "DE"));
     ReturnLine line = new ReturnLine(1, "SHIRT-" + (Integer.parseInt(n) % 50), "Shirt", ItemCategory.APPAREL, 1, 1,
         10_000, 0, 0, ReturnReason.DOES_NOT_FIT, null, ItemCondition.NEW, null);
-    return new ReturnRecord(0, rmaNumber, status, Resolution.REFUND, false, order, customer, null, null, null, null,
-        null, false, null, null, ACTOR, now, now, 0, List.of(line));
+    return ReturnRecord.requested(rmaNumber, Resolution.REFUND, order, customer, null, null, List.of(line), ACTOR, now);
   }
 }

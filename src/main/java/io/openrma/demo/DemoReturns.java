@@ -1,5 +1,6 @@
 package io.openrma.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import io.openrma.returns.ItemCategory;
 import io.openrma.returns.ItemCondition;
 import io.openrma.returns.Resolution;
 import io.openrma.returns.ReturnReason;
+import io.openrma.returns.ReturnCreation;
 import io.openrma.returns.ReturnService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -45,13 +47,18 @@ public class DemoReturns implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoReturns.class);
 
+  private final ReturnCreation creation;
   private final ReturnService returns;
   private final MessageInbox inbox;
   private final ProcessEngine engine;
   private final JdbcClient jdbc;
+  private final Clock clock;
   private int sequence;
 
-  public DemoReturns(ReturnService returns, MessageInbox inbox, ProcessEngine engine, JdbcClient jdbc) {
+  public DemoReturns(ReturnCreation creation, ReturnService returns, MessageInbox inbox, ProcessEngine engine,
+      JdbcClient jdbc, Clock clock) {
+    this.clock = clock;
+    this.creation = creation;
     this.returns = returns;
     this.inbox = inbox;
     this.engine = engine;
@@ -149,7 +156,7 @@ public class DemoReturns implements ApplicationRunner {
   private String create(String name, Line line, Resolution resolution, String subscription, String street,
       String paymentIntent) {
     int n = ++sequence;
-    LocalDate delivered = LocalDate.now().minusDays(3 + n);
+    LocalDate delivered = LocalDate.now(clock).minusDays(3 + n);
     String email = name.toLowerCase().replace(' ', '.') + "@example.com";
     CreateReturnRequest request = new CreateReturnRequest(
         new Order("SO-2026-" + (4100 + n), delivered.minusDays(3), delivered, "EUR", line.unitPrice() + line.tax() + 490, 490L,
@@ -157,7 +164,7 @@ public class DemoReturns implements ApplicationRunner {
             resolution == Resolution.STORE_CREDIT ? "cus_demo" + n : null),
         new CustomerData("C-" + (700 + n), name, email, null, new AddressData(street, null, "Berlin", null, "10115", "DE")),
         n % 3 == 0 ? String.valueOf(9000 + n) : null, resolution, null, List.of(line));
-    return returns.create(request, "demo-" + n, "carl").record().rmaNumber();
+    return creation.create(request, "demo-" + n, "carl").record().rmaNumber();
   }
 
   private static Line line(String sku, String description, ItemCategory category, long price, long tax,

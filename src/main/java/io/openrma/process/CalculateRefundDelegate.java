@@ -7,13 +7,10 @@ import io.openrma.integrations.payments.PaymentGateway;
 import io.openrma.integrations.payments.PaymentGateway.PaymentSummary;
 import io.openrma.policy.Money;
 import io.openrma.policy.RefundCalculator;
-import io.openrma.returns.Actor;
 import io.openrma.returns.Resolution;
 import io.openrma.returns.ReturnLine;
 import io.openrma.returns.ReturnRecord;
 import io.openrma.returns.ReturnService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,21 +18,20 @@ import org.springframework.stereotype.Component;
  * do the arithmetic, and stores the breakdown on the returns record.
  */
 @Component
-public class CalculateRefundDelegate implements JavaDelegate {
+public class CalculateRefundDelegate extends StepDelegate {
 
   private final ReturnService returns;
   private final PaymentGateway payments;
 
-  public CalculateRefundDelegate(ReturnService returns, PaymentGateway payments) {
+  CalculateRefundDelegate(ReturnService returns, PaymentGateway payments) {
     this.returns = returns;
     this.payments = payments;
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
-    String rmaNumber = execution.getProcessBusinessKey();
-    ReturnRecord record = returns.get(rmaNumber);
-    long refundable = refundable(record);
+  protected void run(Step step) {
+    ReturnRecord record = step.record();
+    long refundable = refundable(step);
     RefundCalculator.Result result = RefundCalculator.calculate(input(record, refundable));
     String currency = record.currency();
     String explanation;
@@ -51,19 +47,19 @@ public class CalculateRefundDelegate implements JavaDelegate {
           + " = " + Money.format(total, currency)
           + (result.capped() ? " (capped: only " + Money.format(refundable, currency) + " is still refundable on the payment)" : "");
     }
-    returns.recordRefundCalculation(rmaNumber, result.items(), result.tax(), result.restockingFee(), result.shipping(),
-        total, result.capped(), explanation, Actor.process("Calculate refund"));
-    execution.setVariable(ProcessIds.VAR_REFUND_TOTAL, total);
+    returns.recordRefundCalculation(step.rmaNumber(), result.items(), result.tax(), result.restockingFee(),
+        result.shipping(), total, result.capped(), explanation, step.actor());
+    step.setVariable(ProcessIds.VAR_REFUND_TOTAL, total);
   }
 
   /** Captured minus already refunded, by the stricter of Stripe's and OpenRMA's own figures. */
-  private long refundable(ReturnRecord record) {
+  private long refundable(Step step) {
+    ReturnRecord record = step.record();
     long captured = record.order().amountCaptured();
     long refunded = returns.refundedByOtherReturns(record);
     String paymentIntentId = record.order().paymentIntentId();
     if (paymentIntentId != null) {
-      PaymentSummary summary = ExternalSystemException.call("Stripe", record.rmaNumber(), "Calculate refund",
-          () -> payments.paymentSummary(paymentIntentId));
+      PaymentSummary summary = step.call("Stripe", () -> payments.paymentSummary(paymentIntentId));
       captured = Math.min(captured, summary.amountCaptured());
       refunded = Math.max(refunded, summary.amountRefunded());
     }

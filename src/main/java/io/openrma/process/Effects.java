@@ -1,43 +1,51 @@
 package io.openrma.process;
 
+import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Supplier;
 
-import io.openrma.returns.Actor;
-import io.openrma.returns.ReturnService;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.data.relational.core.mapping.Table;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Runs an external call at most once per return and step: the effect key ({@code RMA-001234:SendReturnEmail})
- * is recorded in its own transaction the moment the call succeeded, so a step that fails later and
- * is retried finds it and does not call again. The timeline entry is written with the step, so it
- * appears exactly when the step commits.
+ * The log of external effects ({@code rma_effect}): what each call that changed something in another
+ * system answered, under the step's idempotency key. It is written in a transaction of its own the
+ * moment the call succeeded, together with what the step records of the answer, so a step that fails
+ * later and is retried finds it and does not call again.
  */
 @Component
 public class Effects {
 
-  private final ReturnService returns;
-
-  public Effects(ReturnService returns) {
-    this.returns = returns;
+  @Table("rma_effect")
+  record Effect(@Id String effectKey, String rmaNumber, String kind, String externalRef, java.time.Instant recordedAt) {
   }
 
-  public static String key(String rmaNumber, String step) {
-    return rmaNumber + ":" + step;
+  private final JdbcAggregateOperations aggregates;
+  private final Clock clock;
+
+  Effects(JdbcAggregateOperations aggregates, Clock clock) {
+    this.aggregates = aggregates;
+    this.clock = clock;
   }
 
-  /** Returns the recorded reference of the effect, calling {@code call} only if there is none yet. */
-  public String once(String rmaNumber, String step, String kind, Supplier<String> call, String timelineDetail) {
-    String key = key(rmaNumber, step);
-    Optional<String> done = returns.findEffect(key);
-    String ref = done.orElseGet(() -> {
-      String result = call.get();
-      returns.recordEffect(rmaNumber, key, kind, result);
-      return result;
-    });
-    if (timelineDetail != null) {
-      returns.note(rmaNumber, Actor.process(step), kind, timelineDetail);
-    }
-    return ref;
+  /** What an earlier attempt recorded under this key, if it got that far ({@code ""} for an effect without reference). */
+  @Transactional(readOnly = true)
+  public Optional<String> find(String key) {
+    return Optional.ofNullable(aggregates.findById(key, Effect.class))
+        .map(effect -> effect.externalRef() == null ? "" : effect.externalRef());
+  }
+
+  /** Records the effect and runs {@code alongside} (what the step keeps of the answer) in one new transaction. */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void record(String key, String rmaNumber, String kind, String externalRef, Runnable alongside) {
+    aggregates.insert(new Effect(key, rmaNumber, kind, truncate(externalRef), clock.instant()));
+    alongside.run();
+  }
+
+  private static String truncate(String text) {
+    return text == null || text.length() <= 500 ? text : text.substring(0, 499) + "…";
   }
 }

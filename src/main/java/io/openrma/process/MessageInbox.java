@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 
 import io.openrma.returns.ReturnRecord;
 import io.openrma.returns.ReturnService;
+import io.openrma.returns.ReturnStatus;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -135,8 +136,8 @@ public class MessageInbox {
     }
     jdbc.sql("""
             UPDATE rma_inbox SET state = 'DISCARDED' WHERE state = 'PENDING' AND return_id IN
-              (SELECT id FROM rma_return WHERE status IN ('REJECTED', 'CLOSED', 'EXPIRED', 'CANCELLED'))
-            """).update();
+              (SELECT id FROM rma_return WHERE status IN (:ended))
+            """).param("ended", ReturnStatus.names(ReturnStatus.ENDED)).update();
   }
 
   private boolean deliver(long inboxId) {

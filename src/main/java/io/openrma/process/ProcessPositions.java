@@ -1,6 +1,5 @@
 package io.openrma.process;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +9,10 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import io.openrma.returns.ReturnWorkflow.OpenIncident;
+import io.openrma.returns.ReturnWorkflow.OpenTask;
+import io.openrma.returns.ReturnWorkflow.Position;
+import io.openrma.returns.ReturnWorkflow.Step;
 import org.springframework.stereotype.Component;
 
 /** Where the lifecycle of a return stands: current steps, open tasks, open incidents. */
@@ -20,22 +23,6 @@ public class ProcessPositions {
 
   public ProcessPositions(ProcessEngine engine) {
     this.engine = engine;
-  }
-
-  public record Position(List<String> processInstanceIds, List<Step> currentSteps, List<OpenTask> openTasks,
-      List<OpenIncident> incidents) {
-    public boolean running() {
-      return !processInstanceIds.isEmpty();
-    }
-  }
-
-  public record Step(String id, String name) {
-  }
-
-  public record OpenTask(String id, String name, String assignee, List<String> candidateGroups, Instant created) {
-  }
-
-  public record OpenIncident(String id, String step, String type, String message, Instant created) {
   }
 
   public Position of(String rmaNumber) {

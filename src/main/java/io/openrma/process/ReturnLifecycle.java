@@ -13,7 +13,8 @@ import io.openrma.returns.ItemCondition;
 import io.openrma.returns.ReturnLine;
 import io.openrma.returns.ReturnReason;
 import io.openrma.returns.ReturnRecord;
-import io.openrma.returns.ApiProblems;
+import io.openrma.system.ApiProblems;
+import io.openrma.returns.ReturnWorkflow;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
@@ -24,17 +25,20 @@ import org.springframework.stereotype.Component;
  * personal data stays in the returns record.
  */
 @Component
-public class ReturnLifecycle {
+public class ReturnLifecycle implements ReturnWorkflow {
 
   private final RuntimeService runtimeService;
+  private final ProcessPositions positions;
   private final Clock clock;
 
-  public ReturnLifecycle(RuntimeService runtimeService, Clock clock) {
+  public ReturnLifecycle(RuntimeService runtimeService, ProcessPositions positions, Clock clock) {
     this.runtimeService = runtimeService;
+    this.positions = positions;
     this.clock = clock;
   }
 
   /** Starts {@code rma-lifecycle} with the RMA number as business key; returns the process instance id. */
+  @Override
   public String start(ReturnRecord record, int priorReturns) {
     return runtimeService.createProcessInstanceByKey(RMA_LIFECYCLE)
         .businessKey(record.rmaNumber())
@@ -48,6 +52,7 @@ public class ReturnLifecycle {
    * variables a start at the beginning would have had: the return's steps before that point are taken
    * as done. For returns taken over from another system, and the benchmark's waiting returns.
    */
+  @Override
   public String startBefore(ReturnRecord record, int priorReturns, String activityId) {
     return runtimeService.createProcessInstanceByKey(RMA_LIFECYCLE)
         .businessKey(record.rmaNumber())
@@ -58,6 +63,7 @@ public class ReturnLifecycle {
   }
 
   /** Ends the lifecycle through its "Return cancelled" event sub-process. */
+  @Override
   public void cancel(String rmaNumber) {
     try {
       runtimeService.createMessageCorrelation(MSG_RETURN_CANCELLED)
@@ -67,6 +73,11 @@ public class ReturnLifecycle {
       throw new ApiProblems.Conflict(rmaNumber + " can no longer be cancelled: its lifecycle is not waiting for a "
           + "cancellation (already cancelled or ended).");
     }
+  }
+
+  @Override
+  public Position position(String rmaNumber) {
+    return positions.of(rmaNumber);
   }
 
   /**

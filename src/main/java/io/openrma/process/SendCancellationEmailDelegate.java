@@ -1,33 +1,21 @@
 package io.openrma.process;
 
 import io.openrma.integrations.notifications.CustomerEmails;
-import io.openrma.returns.ReturnRecord;
-import io.openrma.returns.ReturnService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Send cancellation email": confirms the cancellation, once. */
+/** "Send cancellation email": confirms the cancellation to the customer, once. */
 @Component
-public class SendCancellationEmailDelegate implements JavaDelegate {
+public class SendCancellationEmailDelegate extends StepDelegate {
 
-  private final ReturnService returns;
   private final CustomerEmails emails;
-  private final Effects effects;
 
-  public SendCancellationEmailDelegate(ReturnService returns, CustomerEmails emails, Effects effects) {
-    this.returns = returns;
+  SendCancellationEmailDelegate(CustomerEmails emails) {
     this.emails = emails;
-    this.effects = effects;
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
-    String rmaNumber = execution.getProcessBusinessKey();
-    ReturnRecord record = returns.get(rmaNumber);
-    effects.once(rmaNumber, ProcessIds.SEND_CANCELLATION_EMAIL, "EMAIL_SENT",
-        () -> ExternalSystemException.call("Email", rmaNumber, "Send cancellation email",
-            () -> emails.sendCancellation(record)),
+  protected void run(Step step) {
+    step.once("Email", "EMAIL_SENT", () -> emails.sendCancellation(step.record()),
         "Cancellation confirmed to the customer");
   }
 }

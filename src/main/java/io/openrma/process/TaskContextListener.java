@@ -121,7 +121,7 @@ public class TaskContextListener implements TaskListener {
     }
     String currency = record.currency();
     return "Refund of " + Money.format(record.refund().total(), currency) + " to payment "
-        + record.order().paymentIntentId() + " (attempt " + record.refund().attempt() + ")"
+        + record.order().paymentIntentId() + " (attempt " + record.refundAttempt() + ")"
         + (record.refund().refundId() == null ? "" : ", Stripe refund " + record.refund().refundId())
         + (record.refund().failure() == null ? "" : ". Stripe says: " + record.refund().failure());
   }

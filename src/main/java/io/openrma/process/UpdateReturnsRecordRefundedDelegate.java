@@ -1,30 +1,26 @@
 package io.openrma.process;
 
 import io.openrma.policy.Money;
-import io.openrma.returns.Actor;
 import io.openrma.returns.ReturnRecord;
 import io.openrma.returns.ReturnService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** "Update returns record: refunded": stamps the refund on the record and its timeline (status: rma-status). */
 @Component
-public class UpdateReturnsRecordRefundedDelegate implements JavaDelegate {
+public class UpdateReturnsRecordRefundedDelegate extends StepDelegate {
 
   private final ReturnService returns;
 
-  public UpdateReturnsRecordRefundedDelegate(ReturnService returns) {
+  UpdateReturnsRecordRefundedDelegate(ReturnService returns) {
     this.returns = returns;
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
-    String rmaNumber = execution.getProcessBusinessKey();
-    ReturnRecord record = returns.get(rmaNumber);
+  protected void run(Step step) {
+    ReturnRecord record = step.record();
     String how = record.refund().storeCreditId() != null ? "as store credit " + record.refund().storeCreditId()
         : "to the payment as " + record.refund().refundId();
-    returns.markRefunded(rmaNumber, Actor.process("Update returns record: refunded"),
+    returns.markRefunded(step.rmaNumber(), step.actor(),
         "Refunded " + Money.format(record.refund().total(), record.currency()) + " " + how);
   }
 }

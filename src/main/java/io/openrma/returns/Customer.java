@@ -1,5 +1,9 @@
 package io.openrma.returns;
 
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Embedded;
+
 /** The customer who returns; personal data that stays in OpenRMA's tables. */
-public record Customer(String customerId, String name, String email, String phone, Address address) {
+public record Customer(String customerId, @Column("customer_name") String name, @Column("customer_email") String email,
+    @Column("customer_phone") String phone, @Embedded.Empty(prefix = "address_") Address address) {
 }

@@ -1,5 +1,6 @@
 package io.openrma.returns;
 
+import io.openrma.system.ApiProblems;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -69,11 +70,12 @@ public class CustomerErasure {
       jdbc.sql("""
               UPDATE rma_return SET customer_name = :erased, customer_email = :email, customer_phone = NULL,
                 address_line1 = :erased, address_line2 = NULL, address_city = :erased, address_state = NULL,
-                address_postal_code = :erased, photos_url = NULL, label_pdf = NULL, updated_at = :now,
+                address_postal_code = :erased, photos_url = NULL, updated_at = :now,
                 version = version + 1
               WHERE id = :id""")
           .param("erased", ERASED).param("email", "erased-" + id + "@erased.invalid")
           .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("id", id).update();
+      jdbc.sql("DELETE FROM rma_label_pdf WHERE return_id = :id").param("id", id).update();
       // free text people typed may repeat the customer's name or email
       scrub("rma_timeline", "detail", "return_id", id, secrets);
       scrub("rma_return", "cancel_reason", "id", id, secrets);

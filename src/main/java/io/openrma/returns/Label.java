@@ -2,7 +2,9 @@ package io.openrma.returns;
 
 import java.time.Instant;
 
-/** The return label bought for a return. */
-public record Label(String labelId, String carrier, String service, String trackingNumber, String labelUrl,
-    Instant issuedAt) {
+import org.springframework.data.relational.core.mapping.Column;
+
+/** The return label bought for a return; its PDF is kept apart ({@link LabelPdf}). */
+public record Label(String labelId, String carrier, @Column("carrier_service") String service, String trackingNumber,
+    String labelUrl, @Column("label_issued_at") Instant issuedAt) {
 }

@@ -3,7 +3,6 @@ package io.openrma.returns;
 import java.net.URI;
 import java.security.Principal;
 
-import io.openrma.process.ProcessPositions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -14,7 +13,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.retry.RetryOperations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,12 +35,19 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "basic")
 public class ReturnController {
 
+  private final ReturnCreation creation;
   private final ReturnService returns;
-  private final ProcessPositions positions;
+  private final ReturnSearch search;
+  private final ReturnWorkflow workflow;
+  private final RetryOperations conflicts;
 
-  public ReturnController(ReturnService returns, ProcessPositions positions) {
+  ReturnController(ReturnCreation creation, ReturnService returns, ReturnSearch search, ReturnWorkflow workflow,
+      @Qualifier("conflictRetry") RetryOperations conflicts) {
+    this.creation = creation;
     this.returns = returns;
-    this.positions = positions;
+    this.search = search;
+    this.workflow = workflow;
+    this.conflicts = conflicts;
   }
 
   @PostMapping
@@ -50,15 +58,15 @@ public class ReturnController {
       @Parameter(description = "Any unique string per intended return, e.g. a UUID; max. 200 characters")
       @RequestHeader(value = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey,
       Principal principal) {
-    ReturnService.Created created;
+    ReturnCreation.Created created;
     try {
-      created = returns.create(request, blankToNull(idempotencyKey), principal.getName());
+      created = creation.create(request, blankToNull(idempotencyKey), principal.getName());
     } catch (DuplicateKeyException concurrentSameKey) {
-      created = returns.replay(idempotencyKey, request).orElseThrow(() -> concurrentSameKey);
+      created = creation.replay(idempotencyKey, request).orElseThrow(() -> concurrentSameKey);
     }
     ReturnRecord record = created.record();
     MDC.put("rmaNumber", record.rmaNumber());
-    ReturnView view = ReturnView.of(record, returns.timeline(record), positions.of(record.rmaNumber()));
+    ReturnView view = ReturnView.of(record, returns.timeline(record), workflow.position(record.rmaNumber()));
     if (created.replayed()) {
       return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(view);
     }
@@ -70,26 +78,20 @@ public class ReturnController {
   public ReturnView get(@PathVariable String rmaNumber) {
     MDC.put("rmaNumber", rmaNumber);
     ReturnRecord record = returns.get(rmaNumber);
-    return ReturnView.of(record, returns.timeline(record), positions.of(rmaNumber));
-  }
-
-  /** One page of search results. */
-  public record Page(java.util.List<ReturnView> items, int page, int size, long total) {
+    return ReturnView.of(record, returns.timeline(record), workflow.position(rmaNumber));
   }
 
   @GetMapping
-  @Operation(summary = "Search returns", description = "All filters are optional and combine with AND; newest first.")
-  public Page search(@RequestParam(required = false) ReturnStatus status,
+  @Operation(summary = "Search returns", description = "All filters are optional and combine with AND; newest first. "
+      + "Each item is a summary; GET /api/returns/{rmaNumber} has the lines, timeline and process.")
+  public ReturnSearch.Page<ReturnSummary> search(@RequestParam(required = false) ReturnStatus status,
       @RequestParam(required = false) String orderId,
       @RequestParam(required = false) String email,
       @RequestParam(required = false) String tracking,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-    ReturnRepository.Page<ReturnRecord> result = returns.search(
-        new ReturnRepository.SearchCriteria(status, blankToNull(orderId), blankToNull(email), blankToNull(tracking)),
-        page, size);
-    return new Page(result.items().stream().map(ReturnView::summary).toList(), result.page(), result.size(),
-        result.total());
+    return search.search(
+        new ReturnSearch.Filter(status, blankToNull(orderId), blankToNull(email), blankToNull(tracking)), page, size);
   }
 
   /** Why a return is cancelled. */
@@ -102,9 +104,9 @@ public class ReturnController {
   public ReturnView cancel(@PathVariable String rmaNumber, @Valid @RequestBody CancelRequest request,
       Principal principal) {
     MDC.put("rmaNumber", rmaNumber);
-    io.openrma.process.Conflicts.retry(() -> returns.cancel(rmaNumber, request.reason(), Actor.user(principal.getName())));
+    conflicts.execute(retry -> returns.cancel(rmaNumber, request.reason(), Actor.user(principal.getName())));
     ReturnRecord record = returns.get(rmaNumber);
-    return ReturnView.of(record, returns.timeline(record), positions.of(rmaNumber));
+    return ReturnView.of(record, returns.timeline(record), workflow.position(rmaNumber));
   }
 
   private static String blankToNull(String text) {

@@ -1,13 +1,181 @@
 package io.openrma.returns;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
-/** A return as OpenRMA's tables hold it: the single source of truth. */
-public record ReturnRecord(long id, String rmaNumber, ReturnStatus status, Resolution resolution, boolean keepItem,
-    OrderReference order, Customer customer, String ticketId, String photosUrl, PolicyOutcome policy, Label label,
-    Refund refund, boolean subscriptionCancelled, String cancelReason, String processInstanceId,
-    String createdBy, Instant createdAt, Instant updatedAt, int version, List<ReturnLine> lines) {
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Embedded;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A return: the aggregate root of OpenRMA's returns record, saved whole by Spring Data JDBC with its
+ * lines. Every change goes through a method here and {@link ReturnService}, which loads the return
+ * locked, changes it, saves it and writes the timeline in the caller's transaction. {@code version}
+ * is checked on every save, so a change made from a stale copy fails instead of overwriting another.
+ *
+ * <p>The label PDF is not part of the aggregate ({@link LabelPdf}): it is read only when someone
+ * downloads or sends it.
+ */
+@Table("rma_return")
+public class ReturnRecord {
+
+  @Id
+  private Long id;
+  private String rmaNumber;
+  private ReturnStatus status;
+  private Resolution resolution;
+  private boolean keepItem;
+  @Embedded.Empty
+  private OrderReference order;
+  @Embedded.Empty
+  private Customer customer;
+  private String ticketId;
+  private String photosUrl;
+  @Embedded.Nullable
+  private PolicyOutcome policy;
+  @Embedded.Nullable
+  private Label label;
+  @Embedded.Nullable
+  private Refund refund;
+  private int refundAttempt;
+  private boolean subscriptionCancelled;
+  private String cancelReason;
+  private String processInstanceId;
+  private String idempotencyKey;
+  private String requestHash;
+  private String createdBy;
+  private Instant createdAt;
+  private Instant updatedAt;
+  @Version
+  private Integer version;
+  @MappedCollection(idColumn = "return_id", keyColumn = "line_index")
+  private List<ReturnLine> lines = new ArrayList<>();
+
+  @PersistenceCreator
+  ReturnRecord() {
+  }
+
+  /** A return as it is requested, before it is saved; lines are numbered from 1 in the given order. */
+  public static ReturnRecord requested(String rmaNumber, Resolution resolution, OrderReference order,
+      Customer customer, String ticketId, String photosUrl, List<ReturnLine> lines, String createdBy, Instant now) {
+    ReturnRecord r = new ReturnRecord();
+    r.rmaNumber = rmaNumber;
+    r.status = ReturnStatus.REQUESTED;
+    r.resolution = resolution;
+    r.keepItem = resolution == Resolution.KEEP_ITEM;
+    r.order = order;
+    r.customer = customer;
+    r.ticketId = ticketId;
+    r.photosUrl = photosUrl;
+    r.refundAttempt = 1;
+    r.createdBy = createdBy;
+    r.createdAt = now;
+    r.updatedAt = now;
+    r.lines = new ArrayList<>(lines);
+    return r;
+  }
+
+  // ------------------------------------------------------------------------------------------- reading
+
+  public long id() {
+    return id == null ? 0 : id;
+  }
+
+  public String rmaNumber() {
+    return rmaNumber;
+  }
+
+  public ReturnStatus status() {
+    return status;
+  }
+
+  public Resolution resolution() {
+    return resolution;
+  }
+
+  /** The customer keeps the item: asked for by the customer, or decided by the policy. */
+  public boolean keepItem() {
+    return keepItem;
+  }
+
+  public OrderReference order() {
+    return order;
+  }
+
+  public Customer customer() {
+    return customer;
+  }
+
+  public String ticketId() {
+    return ticketId;
+  }
+
+  public String photosUrl() {
+    return photosUrl;
+  }
+
+  public PolicyOutcome policy() {
+    return policy;
+  }
+
+  public Label label() {
+    return label;
+  }
+
+  /** The calculated refund and what the payment provider made of it; null before the calculation. */
+  public Refund refund() {
+    return refund;
+  }
+
+  /** Which refund attempt is current (1, then one more each time finance has it tried again). */
+  public int refundAttempt() {
+    return refundAttempt;
+  }
+
+  public boolean subscriptionCancelled() {
+    return subscriptionCancelled;
+  }
+
+  public String cancelReason() {
+    return cancelReason;
+  }
+
+  public String processInstanceId() {
+    return processInstanceId;
+  }
+
+  String idempotencyKey() {
+    return idempotencyKey;
+  }
+
+  String requestHash() {
+    return requestHash;
+  }
+
+  public String createdBy() {
+    return createdBy;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public int version() {
+    return version == null ? 0 : version;
+  }
+
+  public List<ReturnLine> lines() {
+    return List.copyOf(lines);
+  }
 
   public boolean hasTicket() {
     return ticketId != null && !ticketId.isBlank();
@@ -24,5 +192,60 @@ public record ReturnRecord(long id, String rmaNumber, ReturnStatus status, Resol
   public ReturnLine line(int lineNo) {
     return lines.stream().filter(line -> line.lineNo() == lineNo).findFirst()
         .orElseThrow(() -> new IllegalArgumentException(rmaNumber + " has no line " + lineNo));
+  }
+
+  // ------------------------------------------------------------------------------------------- changes
+
+  void idempotency(String key, String hash) {
+    this.idempotencyKey = key;
+    this.requestHash = hash;
+  }
+
+  void status(ReturnStatus status) {
+    this.status = status;
+  }
+
+  void processInstance(String processInstanceId) {
+    this.processInstanceId = processInstanceId;
+  }
+
+  void policy(PolicyOutcome policy) {
+    this.policy = policy;
+    this.keepItem = policy.keepItem() || resolution == Resolution.KEEP_ITEM;
+  }
+
+  void label(Label label) {
+    this.label = label;
+  }
+
+  void address(Address address) {
+    this.customer = new Customer(customer.customerId(), customer.name(), customer.email(), customer.phone(), address);
+  }
+
+  void inspect(int lineNo, ReturnLine.Inspection inspection) {
+    ReturnLine line = line(lineNo);
+    lines.set(lines.indexOf(line), line.inspected(inspection));
+  }
+
+  void refund(UnaryOperator<Refund> change) {
+    this.refund = change.apply(refund == null ? Refund.NONE : refund);
+  }
+
+  /** Finance has the refund tried again: a new attempt with its own idempotency key and no result yet. */
+  void newRefundAttempt() {
+    this.refundAttempt++;
+    refund(r -> r.withResult(null, null, r.failure()));
+  }
+
+  void markSubscriptionCancelled() {
+    this.subscriptionCancelled = true;
+  }
+
+  void cancelReason(String reason) {
+    this.cancelReason = reason;
+  }
+
+  void touched(Instant at) {
+    this.updatedAt = at;
   }
 }

@@ -1,5 +1,6 @@
 package io.openrma.returns;
 
+import io.openrma.system.ApiProblems;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -8,8 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.openrma.returns.ApiProblems.Violation;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.openrma.system.ApiProblems.Violation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +23,12 @@ public class ReturnRequestValidator {
 
   private final Clock clock;
   private final ReturnsProperties properties;
-  private final JdbcClient jdbc;
+  private final ReturnRepository repository;
 
-  public ReturnRequestValidator(Clock clock, ReturnsProperties properties, JdbcClient jdbc) {
+  ReturnRequestValidator(Clock clock, ReturnsProperties properties, ReturnRepository repository) {
     this.clock = clock;
     this.properties = properties;
-    this.jdbc = jdbc;
+    this.repository = repository;
   }
 
   public List<Violation> validate(CreateReturnRequest request) {
@@ -97,11 +97,7 @@ public class ReturnRequestValidator {
 
   /** Units of this SKU already in returns of the order that are still open or were refunded. */
   private int alreadyReturned(String orderId, String sku) {
-    return jdbc.sql("""
-            SELECT COALESCE(SUM(l.quantity_returned), 0) FROM rma_line l JOIN rma_return r ON r.id = l.return_id
-            WHERE r.order_id = :order AND l.sku = :sku AND r.status NOT IN ('REJECTED', 'CANCELLED', 'EXPIRED')
-            """)
-        .param("order", orderId).param("sku", sku).query(Integer.class).single();
+    return repository.unitsInReturns(orderId, sku, ReturnStatus.names(ReturnStatus.VOID));
   }
 
   private static boolean isBlank(String text) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.openrma.process.ProcessPositions;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A return as the API shows it: record, lines, timeline and where its process is. Amounts in minor units. */
@@ -40,16 +39,11 @@ public record ReturnView(
   }
 
   /** Where the lifecycle stands; {@code running} is false once the process has ended. */
-  public record ProcessView(boolean running, List<String> processInstanceIds, List<ProcessPositions.Step> currentSteps,
-      List<ProcessPositions.OpenTask> openTasks, List<ProcessPositions.OpenIncident> incidents) {
+  public record ProcessView(boolean running, List<String> processInstanceIds, List<ReturnWorkflow.Step> currentSteps,
+      List<ReturnWorkflow.OpenTask> openTasks, List<ReturnWorkflow.OpenIncident> incidents) {
   }
 
-  /** The record alone, for search results. */
-  public static ReturnView summary(ReturnRecord r) {
-    return of(r, null, null);
-  }
-
-  public static ReturnView of(ReturnRecord r, List<TimelineEntry> timeline, ProcessPositions.Position position) {
+  public static ReturnView of(ReturnRecord r, List<TimelineEntry> timeline, ReturnWorkflow.Position position) {
     Label l = r.label();
     Refund f = r.refund();
     return new ReturnView(r.rmaNumber(), r.status(), r.resolution(), r.keepItem(), r.currency(),
@@ -60,7 +54,7 @@ public record ReturnView(
         r.ticketId(), r.photosUrl(), r.policy(),
         l == null ? null : new LabelView(l.carrier(), l.service(), l.trackingNumber(), l.labelUrl(), l.issuedAt()),
         f == null ? null : new RefundView(f.items(), f.tax(), f.restockingFee(), f.shipping(), f.total(), f.capped(),
-            f.attempt(), f.refundId(), f.status(), f.failure(), f.refundedAt(), f.storeCreditId()),
+            r.refundAttempt(), f.refundId(), f.status(), f.failure(), f.refundedAt(), f.storeCreditId()),
         r.subscriptionCancelled(), r.cancelReason(),
         r.lines().stream().map(line -> new LineView(line.lineNo(), line.sku(), line.description(), line.category(),
             line.quantityOrdered(), line.quantityReturned(), line.unitPrice(), line.discount(), line.tax(), line.reason(),

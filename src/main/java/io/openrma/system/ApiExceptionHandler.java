@@ -8,8 +8,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import io.openrma.returns.ApiProblems;
-import io.openrma.returns.ApiProblems.Violation;
+import io.openrma.system.ApiProblems;
+import io.openrma.system.ApiProblems.Violation;
 import jakarta.validation.ConstraintViolationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;

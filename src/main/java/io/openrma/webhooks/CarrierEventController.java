@@ -5,12 +5,11 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 
-import io.openrma.process.Conflicts;
 import io.openrma.process.InboundEvent;
 import io.openrma.process.MessageInbox;
 import io.openrma.process.ProcessIds;
 import io.openrma.returns.Actor;
-import io.openrma.returns.ApiProblems;
+import io.openrma.system.ApiProblems;
 import io.openrma.returns.ReturnService;
 import io.openrma.returns.ReturnStatus;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,6 +19,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.retry.RetryOperations;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,8 +44,11 @@ public class CarrierEventController {
 
   private final MessageInbox inbox;
   private final ReturnService returns;
+  private final RetryOperations conflicts;
 
-  public CarrierEventController(MessageInbox inbox, ReturnService returns) {
+  public CarrierEventController(MessageInbox inbox, ReturnService returns,
+      @Qualifier("conflictRetry") RetryOperations conflicts) {
+    this.conflicts = conflicts;
     this.inbox = inbox;
     this.returns = returns;
   }
@@ -58,18 +62,19 @@ public class CarrierEventController {
       description = "200 when processed or already processed (same eventId), 202 when kept until the return is "
           + "ready, 404 for an unknown tracking number.")
   public ResponseEntity<InboundEventResponse> event(@Valid @RequestBody CarrierEvent event, Principal principal) {
-    return receive(returns, inbox, "CARRIER", event.eventId(), event.trackingNumber(), event.type(),
+    return receive(returns, inbox, conflicts, "CARRIER", event.eventId(), event.trackingNumber(), event.type(),
         event.occurredAt(), event.description(), Actor.user(principal.getName()));
   }
 
   /** Shared with the ShipStation tracking webhook. */
-  static ResponseEntity<InboundEventResponse> receive(ReturnService returns, MessageInbox inbox, String source,
+  static ResponseEntity<InboundEventResponse> receive(ReturnService returns, MessageInbox inbox,
+      RetryOperations conflicts, String source,
       String eventId, String trackingNumber, CarrierEventType type, Instant occurredAt, String description, Actor actor) {
     String rmaNumber = returns.rmaNumberByTracking(trackingNumber).orElseThrow(() -> new ApiProblems.NotFound(
         "No return has the tracking number " + trackingNumber + "."));
     boolean pickup = type == CarrierEventType.PICKED_UP || type == CarrierEventType.IN_TRANSIT;
     try {
-      InboundEvent.Outcome outcome = Conflicts.retry(() -> {
+      InboundEvent.Outcome outcome = conflicts.execute(retry -> {
         boolean expected = BEFORE_PICKUP.contains(returns.get(rmaNumber).status());
         InboundEvent inbound = new InboundEvent(source, eventId, rmaNumber,
             pickup ? ProcessIds.MSG_ITEM_PICKED_UP : null, Map.of("pickedUpAt", occurredAt.toString()),

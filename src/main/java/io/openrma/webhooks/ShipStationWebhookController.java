@@ -16,6 +16,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.retry.RetryOperations;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,9 +44,12 @@ public class ShipStationWebhookController {
   private final ReturnService returns;
   private final MessageInbox inbox;
   private final Clock clock;
+  private final RetryOperations conflicts;
 
   public ShipStationWebhookController(ShipStationSignatures signatures, ReturnService returns, MessageInbox inbox,
-      Clock clock) {
+      Clock clock,
+      @Qualifier("conflictRetry") RetryOperations conflicts) {
+    this.conflicts = conflicts;
     this.signatures = signatures;
     this.returns = returns;
     this.inbox = inbox;
@@ -91,7 +96,7 @@ public class ShipStationWebhookController {
             : ": " + latest.path("description").asText() + place(latest));
     // ShipStation sends no event id: a tracking number's status at the time of its newest scan is one event
     String eventId = tracking + ":" + data.path("status_code").asText() + ":" + (occurred == null ? "-" : occurred);
-    return CarrierEventController.receive(returns, inbox, SOURCE, eventId, tracking, type, occurredAt,
+    return CarrierEventController.receive(returns, inbox, conflicts, SOURCE, eventId, tracking, type, occurredAt,
         description.length() > 300 ? description.substring(0, 300) : description, Actor.webhook("ShipStation"));
   }
 

@@ -12,7 +12,6 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openrma.integrations.payments.StripePaymentGateway;
 import io.openrma.policy.Money;
-import io.openrma.process.Conflicts;
 import io.openrma.process.InboundEvent;
 import io.openrma.process.MessageInbox;
 import io.openrma.process.ProcessIds;
@@ -23,6 +22,8 @@ import io.openrma.returns.ReturnRecord;
 import io.openrma.returns.ReturnService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.retry.RetryOperations;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -73,10 +74,12 @@ public class StripeEvents {
   private final MessageInbox inbox;
   private final ReturnLifecycle lifecycle;
   private final TransactionTemplate transactions;
+  private final RetryOperations conflicts;
 
   public StripeEvents(ReturnService returns, MessageInbox inbox, ReturnLifecycle lifecycle,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions, @Qualifier("conflictRetry") RetryOperations conflicts) {
     this.returns = returns;
+    this.conflicts = conflicts;
     this.inbox = inbox;
     this.lifecycle = lifecycle;
     this.transactions = transactions;
@@ -105,7 +108,7 @@ public class StripeEvents {
     String rma = rmaNumber.get();
     String attempt = text(refund.path("metadata").path("attempt"));
     try {
-      Outcome outcome = Conflicts.retry(() -> transactions.execute(tx -> settle(eventId, rma, refundId, status,
+      Outcome outcome = conflicts.execute(retry -> transactions.execute(tx -> settle(eventId, rma, refundId, status,
           failure, attempt)));
       return new Result(eventId, type, outcome, rma, message(outcome, refundId, status));
     } catch (DuplicateKeyException concurrentCopy) {
@@ -123,7 +126,7 @@ public class StripeEvents {
     boolean settled = isFinal(status);
     Refund current = record.refund();
     boolean currentRefund = current != null && (refundId.equals(current.refundId())
-        || (current.refundId() == null && String.valueOf(current.attempt()).equals(attempt)));
+        || (current.refundId() == null && String.valueOf(record.refundAttempt()).equals(attempt)));
     if (!settled || !currentRefund) {
       // pending or requires_action, or a refund of an earlier attempt: nothing to decide
       return record(eventId, rma, settled ? detail + ", a refund of an earlier attempt" : detail);

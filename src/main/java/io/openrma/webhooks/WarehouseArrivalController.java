@@ -8,12 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.openrma.process.Conflicts;
 import io.openrma.process.InboundEvent;
 import io.openrma.process.MessageInbox;
 import io.openrma.process.ProcessIds;
 import io.openrma.returns.Actor;
-import io.openrma.returns.ApiProblems;
+import io.openrma.system.ApiProblems;
 import io.openrma.returns.ReturnRecord;
 import io.openrma.returns.ReturnService;
 import io.openrma.returns.ReturnStatus;
@@ -25,6 +24,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.retry.RetryOperations;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,8 +48,11 @@ public class WarehouseArrivalController {
 
   private final MessageInbox inbox;
   private final ReturnService returns;
+  private final RetryOperations conflicts;
 
-  public WarehouseArrivalController(MessageInbox inbox, ReturnService returns) {
+  public WarehouseArrivalController(MessageInbox inbox, ReturnService returns,
+      @Qualifier("conflictRetry") RetryOperations conflicts) {
+    this.conflicts = conflicts;
     this.inbox = inbox;
     this.returns = returns;
   }
@@ -78,7 +82,7 @@ public class WarehouseArrivalController {
     String counted = scan.lines() == null || scan.lines().isEmpty() ? "" : "; counted "
         + scan.lines().stream().map(l -> l.quantity() + "x " + l.sku()).collect(Collectors.joining(", "));
     try {
-      InboundEvent.Outcome outcome = Conflicts.retry(() -> {
+      InboundEvent.Outcome outcome = conflicts.execute(retry -> {
         ReturnStatus statusNow = returns.get(rmaNumber).status();
         InboundEvent event = new InboundEvent("WAREHOUSE", scan.scanId(), rmaNumber, ProcessIds.MSG_ITEM_ARRIVED,
             variables, EXPECTING.contains(statusNow), WarehouseArrivalController::refuseEnded,

@@ -24,6 +24,7 @@ import io.openrma.returns.ItemCondition;
 import io.openrma.returns.ReturnLine;
 import io.openrma.returns.ReturnReason;
 import io.openrma.returns.ReturnRecord;
+import io.openrma.returns.ReturnRecords;
 import io.openrma.returns.ReturnService.LineInspection;
 import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -149,7 +150,6 @@ class InspectionFormTest {
             ReturnReason.DOES_NOT_FIT, null, ItemCondition.NEW, null),
         new ReturnLine(2, "SOCK-3", "Merino socks, 3 pairs", ItemCategory.GENERAL, 2, 2, 2000, 0, 639,
             ReturnReason.NO_LONGER_NEEDED, null, ItemCondition.NEW, null));
-    return new ReturnRecord(1, "RMA-000001", null, null, false, null, null, null, null, null, null, null, false, null,
-        null, "carl", null, null, 0, lines);
+    return ReturnRecords.of(1, "RMA-000001", null, null, null, null, null, lines, "carl", null);
   }
 }

@@ -17,10 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.openrma.returns.ApiProblems;
+import io.openrma.system.ApiProblems;
 import io.openrma.returns.Actor;
 import io.openrma.returns.Resolution;
 import io.openrma.returns.ReturnRecord;
+import io.openrma.returns.ReturnCreation;
 import io.openrma.returns.ReturnService;
 import io.openrma.returns.ReturnStatus;
 import io.openrma.support.ActiveEngineExtension;
@@ -78,6 +79,8 @@ class RmaLifecycleProcessTest {
   @Autowired
   ReturnService returns;
   @Autowired
+  ReturnCreation creation;
+  @Autowired
   MessageInbox inbox;
   @Autowired
   Faults faults;
@@ -87,7 +90,7 @@ class RmaLifecycleProcessTest {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    lifecycle = new LifecycleDriver(engine, returns, inbox);
+    lifecycle = new LifecycleDriver(engine, creation, returns, inbox);
   }
 
   @AfterEach
@@ -300,7 +303,7 @@ class RmaLifecycleProcessTest {
         .contains("charge_disputed");
 
     lifecycle.complete(rma, "fiona", Map.of("refundProblemDecision", "RETRY"));
-    assertThat(lifecycle.record(rma).refund().attempt()).isEqualTo(2);
+    assertThat(lifecycle.record(rma).refundAttempt()).isEqualTo(2);
     lifecycle.runJobs(rma);
     assertThat(pi).isWaitingAt(ProcessIds.TASK_RESOLVE_REFUND_PROBLEM);
 

@@ -41,6 +41,8 @@ class ReturnApiPostgresTest {
   @Autowired
   ReturnService returns;
   @Autowired
+  ReturnCreation creation;
+  @Autowired
   MessageInbox inbox;
   @Autowired
   JdbcClient jdbc;
@@ -54,7 +56,7 @@ class ReturnApiPostgresTest {
     Http http = new Http(port);
     carl = http.as("carl");
     walt = http.as("walt");
-    lifecycle = new LifecycleDriver(engine, returns, inbox);
+    lifecycle = new LifecycleDriver(engine, creation, returns, inbox);
   }
 
   @Test

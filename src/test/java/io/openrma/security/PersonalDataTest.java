@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openrma.process.MessageInbox;
+import io.openrma.returns.ReturnCreation;
 import io.openrma.returns.ReturnService;
 import io.openrma.support.Http;
 import io.openrma.support.LifecycleDriver;
@@ -36,6 +37,8 @@ class PersonalDataTest {
   @Autowired
   ReturnService returns;
   @Autowired
+  ReturnCreation creation;
+  @Autowired
   MessageInbox inbox;
   @Autowired
   JdbcClient jdbc;
@@ -45,7 +48,7 @@ class PersonalDataTest {
 
   @BeforeEach
   void setUp() {
-    lifecycle = new LifecycleDriver(engine, returns, inbox);
+    lifecycle = new LifecycleDriver(engine, creation, returns, inbox);
     admin = new Http(port).as("admin");
   }
 

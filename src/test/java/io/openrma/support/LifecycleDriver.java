@@ -14,6 +14,7 @@ import io.openrma.process.ProcessIds;
 import io.openrma.returns.Actor;
 import io.openrma.returns.CreateReturnRequest;
 import io.openrma.returns.ReturnRecord;
+import io.openrma.returns.ReturnCreation;
 import io.openrma.returns.ReturnService;
 import io.openrma.returns.ReturnStatus;
 import org.awaitility.Awaitility;
@@ -34,14 +35,17 @@ public final class LifecycleDriver {
   private final ReturnService returns;
   private final MessageInbox inbox;
 
-  public LifecycleDriver(ProcessEngine engine, ReturnService returns, MessageInbox inbox) {
+  private final ReturnCreation creation;
+
+  public LifecycleDriver(ProcessEngine engine, ReturnCreation creation, ReturnService returns, MessageInbox inbox) {
     this.engine = engine;
+    this.creation = creation;
     this.returns = returns;
     this.inbox = inbox;
   }
 
   public String create(CreateReturnRequest request) {
-    return returns.create(request, null, "carl").record().rmaNumber();
+    return creation.create(request, null, "carl").record().rmaNumber();
   }
 
   public ReturnRecord record(String rmaNumber) {

@@ -9,6 +9,7 @@ import io.openrma.process.MessageInbox;
 import io.openrma.returns.ItemCategory;
 import io.openrma.returns.ItemCondition;
 import io.openrma.returns.ReturnReason;
+import io.openrma.returns.ReturnCreation;
 import io.openrma.returns.ReturnService;
 import io.openrma.returns.ReturnStatus;
 import io.openrma.support.Http;
@@ -31,6 +32,8 @@ class InboundEventsApiTest {
   @Autowired
   ReturnService returns;
   @Autowired
+  ReturnCreation creation;
+  @Autowired
   MessageInbox inbox;
 
   Http walt;
@@ -42,7 +45,7 @@ class InboundEventsApiTest {
     Http http = new Http(port);
     walt = http.as("walt");
     shipbot = http.as("shipbot");
-    lifecycle = new LifecycleDriver(engine, returns, inbox);
+    lifecycle = new LifecycleDriver(engine, creation, returns, inbox);
   }
 
   @Test

@@ -25,6 +25,7 @@ import io.openrma.returns.Resolution;
 import io.openrma.returns.ReturnLine;
 import io.openrma.returns.ReturnReason;
 import io.openrma.returns.ReturnRecord;
+import io.openrma.returns.ReturnRecords;
 import io.openrma.returns.ReturnStatus;
 import io.openrma.support.standins.FlakyTcpProxy;
 import jakarta.mail.BodyPart;
@@ -153,8 +154,7 @@ class SmtpEmailSenderTest {
         0, 760, ReturnReason.DOES_NOT_FIT, null, ItemCondition.NEW, null));
     Label label = new Label("se-1", "fedex", "fedex_ground", "794698437521", "https://labels.example/1.pdf",
         Instant.parse("2026-01-06T10:00:00Z"));
-    return new ReturnRecord(1, rmaNumber, ReturnStatus.LABEL_ISSUED, Resolution.REFUND, false, order, customer, null,
-        null, null, label, null, false, null, null, "carl", Instant.parse("2026-01-06T09:00:00Z"),
-        Instant.parse("2026-01-06T10:00:00Z"), 1, lines);
+    return ReturnRecords.of(1, rmaNumber, ReturnStatus.LABEL_ISSUED, Resolution.REFUND, order, customer, label, lines,
+        "carl", Instant.parse("2026-01-06T09:00:00Z"));
   }
 }

@@ -1,4 +1,4 @@
-package io.openrma.returns;
+package io.openrma.system;
 
 import java.util.List;
 

@@ -1,0 +1,99 @@
+package io.openrma.process;
+
+import java.util.function.Supplier;
+
+import io.openrma.returns.Actor;
+import io.openrma.returns.ReturnRecord;
+import io.openrma.returns.ReturnService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/**
+ * One run of a service task for one return, as every delegate sees it: the return loaded once, the
+ * step's name as the diagram has it (for the timeline and incident messages, so a rename in the
+ * Modeler needs no Java change), and the idempotency key {@code RMA-001234:RefundPayment:1} under
+ * which each external effect is made at most once.
+ */
+public final class Step {
+
+  private final DelegateExecution execution;
+  private final ReturnRecord record;
+  private final ReturnService returns;
+  private final Effects effects;
+
+  Step(DelegateExecution execution, ReturnRecord record, ReturnService returns, Effects effects) {
+    this.execution = execution;
+    this.record = record;
+    this.returns = returns;
+    this.effects = effects;
+  }
+
+  public ReturnRecord record() {
+    return record;
+  }
+
+  public String rmaNumber() {
+    return record.rmaNumber();
+  }
+
+  /** The task's name in the diagram, e.g. "Refund payment in Stripe". */
+  public String name() {
+    String name = execution.getCurrentActivityName();
+    return name == null || name.isBlank() ? execution.getCurrentActivityId() : name;
+  }
+
+  public Actor actor() {
+    return Actor.process(name());
+  }
+
+  /** The idempotency key of this step's effect: {@code businessKey:activityId:attempt}. */
+  public String key(int attempt) {
+    return record.rmaNumber() + ":" + execution.getCurrentActivityId() + ":" + attempt;
+  }
+
+  /** The key of the step's first (usually only) attempt. */
+  public String key() {
+    return key(1);
+  }
+
+  public Object variable(String name) {
+    return execution.getVariable(name);
+  }
+
+  public void setVariable(String name, Object value) {
+    execution.setVariable(name, value);
+  }
+
+  /** One call to {@code system}; a technical failure becomes an incident-ready message naming system, step and return. */
+  public <T> T call(String system, Supplier<T> call) {
+    return ExternalSystemException.call(system, record.rmaNumber(), name(), call);
+  }
+
+  /** Whether an earlier run of this step already made the effect of {@code attempt} (it is logged under its key). */
+  public boolean done(int attempt) {
+    return effects.find(key(attempt)).isPresent();
+  }
+
+  /**
+   * Logs the effect of {@code attempt} under its key, together with {@code keep} (what the step records of the
+   * answer), in one transaction of its own: both or neither are there, and a retry sees them.
+   */
+  public void made(int attempt, String kind, String reference, Runnable keep) {
+    effects.record(key(attempt), record.rmaNumber(), kind, reference, keep);
+  }
+
+  /**
+   * Calls {@code system} unless an earlier run of this step already did, logs the effect, and writes the
+   * timeline entry {@code kind: timelineDetail} with the step.
+   */
+  public void once(String system, String kind, Supplier<String> call, String timelineDetail) {
+    if (!done(1)) {
+      made(1, kind, call(system, call), () -> { });
+    }
+    note(kind, timelineDetail);
+  }
+
+  /** A timeline entry by this step. */
+  public void note(String event, String detail) {
+    returns.note(record.rmaNumber(), actor(), event, detail);
+  }
+}

@@ -1,0 +1,194 @@
+package io.openrma.returns;
+
+import io.openrma.system.ApiProblems;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.openrma.system.ApiProblems.IdempotencyKeyReused;
+import io.openrma.system.ApiProblems.InvalidRequest;
+import io.openrma.system.ApiProblems.Violation;
+import io.openrma.system.DatabaseDialect;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating returns: the request is validated, made idempotent by its {@code Idempotency-Key}, saved
+ * and its lifecycle started, all in one transaction, so there is never a return without a process.
+ */
+@Service
+public class ReturnCreation {
+
+  private final ReturnRepository repository;
+  private final ReturnRequestValidator validator;
+  private final ReturnWorkflow workflow;
+  private final Timeline timeline;
+  private final JdbcAggregateOperations aggregates;
+  private final JdbcClient jdbc;
+  private final DatabaseDialect dialect;
+  private final Clock clock;
+  private final ReturnsProperties properties;
+  private final ApplicationEventPublisher events;
+  private final ObjectMapper canonicalJson;
+
+  ReturnCreation(ReturnRepository repository, ReturnRequestValidator validator, ReturnWorkflow workflow,
+      Timeline timeline, JdbcAggregateOperations aggregates, JdbcClient jdbc, DatabaseDialect dialect, Clock clock,
+      ReturnsProperties properties, ApplicationEventPublisher events, ObjectMapper objectMapper) {
+    this.repository = repository;
+    this.validator = validator;
+    this.workflow = workflow;
+    this.timeline = timeline;
+    this.aggregates = aggregates;
+    this.jdbc = jdbc;
+    this.dialect = dialect;
+    this.clock = clock;
+    this.properties = properties;
+    this.events = events;
+    this.canonicalJson = objectMapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  }
+
+  /** A created return, and whether it is the replay of an earlier request with the same idempotency key. */
+  public record Created(ReturnRecord record, boolean replayed) {
+  }
+
+  /**
+   * Creates the return and starts its lifecycle in one transaction. With an idempotency key, a
+   * repeated request returns the return the first one created.
+   */
+  @Transactional
+  public Created create(CreateReturnRequest request, String idempotencyKey, String createdBy) {
+    String hash = hash(request);
+    if (idempotencyKey != null) {
+      Optional<Created> replay = replay(idempotencyKey, hash);
+      if (replay.isPresent()) {
+        return replay.get();
+      }
+    }
+    List<Violation> violations = validator.validate(request);
+    if (!violations.isEmpty()) {
+      throw new InvalidRequest(violations);
+    }
+    ReturnRecord record = draft(request, nextRmaNumber(), createdBy, clock.instant());
+    record.idempotency(idempotencyKey, hash);
+    try {
+      record = repository.save(record);
+    } catch (DbActionExecutionException e) {
+      if (e.getCause() instanceof DuplicateKeyException concurrentSameKey) {
+        throw concurrentSameKey; // the same Idempotency-Key at the same moment: the caller replays the winner
+      }
+      throw e;
+    }
+    Actor actor = Actor.user(createdBy);
+    timeline.append(record, record.createdAt(), actor, "CREATED", ReturnStatus.REQUESTED,
+        "Return requested for order " + record.order().orderId() + ": " + describeLines(record.lines()));
+    events.publishEvent(new ReturnStatusChanged(record.id(), record.rmaNumber(), null, ReturnStatus.REQUESTED, actor,
+        record.createdAt()));
+    return new Created(started(record, workflow.start(record, countPriorReturns(record))), false);
+  }
+
+  /** The return an earlier request with this idempotency key created, if any. */
+  @Transactional(readOnly = true)
+  public Optional<Created> replay(String idempotencyKey, CreateReturnRequest request) {
+    return replay(idempotencyKey, hash(request));
+  }
+
+  /**
+   * Takes over a return in mid-life (from another system, or the benchmark's waiting returns): saved with
+   * the policy decision, label and status it already has, its lifecycle started directly before
+   * {@code activityId}.
+   */
+  @Transactional
+  public ReturnRecord takeOver(ReturnRecord draft, PolicyOutcome policy, Label label, byte[] labelPdf,
+      ReturnStatus status, String activityId) {
+    draft.policy(policy);
+    draft.label(label);
+    draft.status(status);
+    ReturnRecord record = repository.save(draft);
+    aggregates.insert(new LabelPdf(record.id(), labelPdf));
+    timeline.append(record, record.createdAt(), Actor.user(record.createdBy()), "CREATED", ReturnStatus.REQUESTED,
+        "Return requested for order " + record.order().orderId() + " (taken over before " + activityId + ")");
+    return started(record, workflow.startBefore(record, 0, activityId));
+  }
+
+  private ReturnRecord started(ReturnRecord record, String processInstanceId) {
+    ReturnRecord current = repository.findById(record.id()).orElseThrow();
+    current.processInstance(processInstanceId);
+    return repository.save(current);
+  }
+
+  private Optional<Created> replay(String idempotencyKey, String hash) {
+    return repository.findByIdempotencyKey(idempotencyKey).map(earlier -> {
+      if (!hash.equals(earlier.requestHash())) {
+        throw new IdempotencyKeyReused(idempotencyKey);
+      }
+      return new Created(earlier, true);
+    });
+  }
+
+  /** The next free RMA number, {@code RMA-001234}. */
+  public String nextRmaNumber() {
+    long next = jdbc.sql(dialect.nextValue("rma_number_seq")).query(Long.class).single();
+    return String.format("RMA-%06d", next);
+  }
+
+  private int countPriorReturns(ReturnRecord record) {
+    return repository.countReturnsOfCustomerSince(record.customer().customerId(), record.customer().email(),
+        clock.instant().minus(properties.priorReturnsPeriod()).atOffset(ZoneOffset.UTC)) - 1;
+  }
+
+  private static ReturnRecord draft(CreateReturnRequest request, String rmaNumber, String createdBy, Instant now) {
+    CreateReturnRequest.Order o = request.order();
+    OrderReference order = new OrderReference(o.orderId(), o.orderDate(), o.deliveryDate(), o.currency(),
+        o.amountCaptured(), o.shippingPaid() == null ? 0 : o.shippingPaid(), o.paymentIntentId(), o.subscriptionId(),
+        o.stripeCustomerId());
+    CreateReturnRequest.CustomerData c = request.customer();
+    Customer customer = new Customer(c.customerId(), c.name(), c.email(), c.phone(), c.address().toAddress());
+    List<ReturnLine> lines = new ArrayList<>();
+    for (int i = 0; i < request.lines().size(); i++) {
+      CreateReturnRequest.Line l = request.lines().get(i);
+      lines.add(new ReturnLine(i + 1, l.sku(), l.description(), l.category() == null ? ItemCategory.GENERAL : l.category(),
+          l.quantityOrdered(), l.quantityReturned(), l.unitPrice(), l.discount() == null ? 0 : l.discount(),
+          l.tax() == null ? 0 : l.tax(), l.reason(), l.reasonText(),
+          l.condition() == null ? ItemCondition.NEW : l.condition(), null));
+    }
+    Resolution resolution = request.resolution() == null ? Resolution.REFUND : request.resolution();
+    return ReturnRecord.requested(rmaNumber, resolution, order, customer, blankToNull(request.ticketId()),
+        request.photosUrl(), lines, createdBy, now);
+  }
+
+  static String describeLines(List<ReturnLine> lines) {
+    List<String> parts = new ArrayList<>();
+    for (ReturnLine line : lines) {
+      parts.add(line.quantityReturned() + "x " + line.sku() + " (" + line.reason() + ")");
+    }
+    return String.join(", ", parts);
+  }
+
+  private String hash(CreateReturnRequest request) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(canonicalJson.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest);
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+}
