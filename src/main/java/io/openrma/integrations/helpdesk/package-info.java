@@ -1,0 +1,5 @@
+/** The helpdesk ticket of a return (Zendesk, or the simulator). Exposed to the other modules as the named interface {@code helpdesk}. */
+@NamedInterface("helpdesk")
+package io.openrma.integrations.helpdesk;
+
+import org.springframework.modulith.NamedInterface;
