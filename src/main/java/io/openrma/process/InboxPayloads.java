@@ -33,7 +33,9 @@ public final class InboxPayloads {
     try {
       return JSON.readValue(payload, new TypeReference<LinkedHashMap<String, Object>>() { });
     } catch (JsonProcessingException e) {
-      return Map.of();
+      // never deliver the message without its variables: the entry stays pending and the sweep logs this
+      throw new IllegalStateException("The inbox entry's variables are not the JSON object they were stored as ("
+          + e.getOriginalMessage() + "); the event stays pending until an administrator repairs it", e);
     }
   }
 }
