@@ -5,8 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import io.openrma.process.InboundEvent;
-import io.openrma.process.MessageInbox;
+import io.openrma.process.ReturnEvents;
 import io.openrma.process.ProcessIds;
 import io.openrma.returns.Actor;
 import io.openrma.returns.CreateReturnRequest;
@@ -49,18 +48,18 @@ public class DemoReturns implements ApplicationRunner {
 
   private final ReturnCreation creation;
   private final ReturnService returns;
-  private final MessageInbox inbox;
+  private final ReturnEvents events;
   private final ProcessEngine engine;
   private final JdbcClient jdbc;
   private final Clock clock;
   private int sequence;
 
-  public DemoReturns(ReturnCreation creation, ReturnService returns, MessageInbox inbox, ProcessEngine engine,
+  public DemoReturns(ReturnCreation creation, ReturnService returns, ReturnEvents events, ProcessEngine engine,
       JdbcClient jdbc, Clock clock) {
     this.clock = clock;
     this.creation = creation;
     this.returns = returns;
-    this.inbox = inbox;
+    this.events = events;
     this.engine = engine;
     this.jdbc = jdbc;
   }
@@ -186,15 +185,12 @@ public class DemoReturns implements ApplicationRunner {
   }
 
   private void pickedUp(String rma) {
-    inbox.receive(new InboundEvent("CARRIER", "demo-pickup-" + rma, rma, ProcessIds.MSG_ITEM_PICKED_UP,
-        Map.of("pickedUpAt", "demo"), true, record -> { }, Actor.webhook("carrier"), "CARRIER_EVENT",
-        "PICKED_UP (demo)"));
+    events.pickedUp("CARRIER", "demo-pickup-" + rma, rma, clock.instant(), "PICKED_UP (demo)",
+        Actor.webhook("carrier"));
   }
 
   private void arrived(String rma) {
-    inbox.receive(new InboundEvent("WAREHOUSE", "demo-scan-" + rma, rma, ProcessIds.MSG_ITEM_ARRIVED,
-        Map.of("arrivalScanId", "demo-scan-" + rma, "arrivalLocation", "DOCK-1"), true, record -> { },
-        Actor.user("walt"), "ARRIVAL_SCAN", "Parcel scanned at DOCK-1 (demo)"));
+    events.arrived("demo-scan-" + rma, rma, "DOCK-1", "Parcel scanned at DOCK-1 (demo)", Actor.user("walt"));
   }
 
   private void jobs(String rma) {

@@ -1,10 +1,8 @@
 package io.openrma.process;
 
 import java.util.Map;
-import java.util.function.Consumer;
 
 import io.openrma.returns.Actor;
-import io.openrma.returns.ReturnRecord;
 
 /**
  * Something that happened outside OpenRMA to a return: a warehouse scan, a carrier event, a
@@ -16,13 +14,14 @@ import io.openrma.returns.ReturnRecord;
  * @param messageName   the BPMN message it triggers, or null if it is only recorded on the timeline
  * @param variables     process variables that come with the message (small, no personal data)
  * @param keepIfEarly   keep the event in the inbox when the process does not wait for it yet
- * @param precondition  throws when the return's state rules the event out (e.g. an arrival for a cancelled return)
+ * @param refusedOnceEnded the event is refused (nothing is written) when the return has ended, e.g. an arrival
+ *                      scan of a cancelled return
  * @param actor         for the timeline
  * @param timelineEvent event name on the timeline
  * @param detail        timeline text
  */
 public record InboundEvent(String source, String eventId, String rmaNumber, String messageName,
-    Map<String, Object> variables, boolean keepIfEarly, Consumer<ReturnRecord> precondition, Actor actor,
+    Map<String, Object> variables, boolean keepIfEarly, boolean refusedOnceEnded, Actor actor,
     String timelineEvent, String detail) {
 
   /** What became of an event. */
@@ -34,6 +33,8 @@ public record InboundEvent(String source, String eventId, String rmaNumber, Stri
     /** Recorded on the timeline; it moves nothing. */
     RECORDED,
     /** Seen before: nothing changed. */
-    DUPLICATE
+    DUPLICATE,
+    /** Ruled out by the return's state (see {@code refusedOnceEnded}): nothing was written. */
+    REFUSED
   }
 }

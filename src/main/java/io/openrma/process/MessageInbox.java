@@ -64,7 +64,9 @@ public class MessageInbox {
     if (seen(event)) {
       return InboundEvent.Outcome.DUPLICATE; // a concurrent copy got the lock first
     }
-    event.precondition().accept(record);
+    if (event.refusedOnceEnded() && record.status().isEnded()) {
+      return InboundEvent.Outcome.REFUSED;
+    }
     boolean message = event.messageName() != null;
     boolean deliverNow = message && waitsFor(event.rmaNumber(), event.messageName());
     String state = !message ? "RECORDED" : deliverNow ? "DELIVERED" : event.keepIfEarly() ? "PENDING" : "RECORDED";

@@ -2,16 +2,12 @@ package io.openrma.webhooks;
 
 import java.security.Principal;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Map;
 
 import io.openrma.process.InboundEvent;
-import io.openrma.process.MessageInbox;
-import io.openrma.process.ProcessIds;
+import io.openrma.process.ReturnEvents;
 import io.openrma.returns.Actor;
 import io.openrma.system.ApiProblems;
 import io.openrma.returns.ReturnService;
-import io.openrma.returns.ReturnStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,9 +15,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.retry.RetryOperations;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,17 +32,11 @@ public class CarrierEventController {
 
   public enum CarrierEventType { PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, EXCEPTION }
 
-  private static final EnumSet<ReturnStatus> BEFORE_PICKUP = EnumSet.of(ReturnStatus.REQUESTED,
-      ReturnStatus.UNDER_REVIEW, ReturnStatus.APPROVED, ReturnStatus.LABEL_ISSUED);
-
-  private final MessageInbox inbox;
+  private final ReturnEvents events;
   private final ReturnService returns;
-  private final RetryOperations conflicts;
 
-  public CarrierEventController(MessageInbox inbox, ReturnService returns,
-      @Qualifier("conflictRetry") RetryOperations conflicts) {
-    this.conflicts = conflicts;
-    this.inbox = inbox;
+  CarrierEventController(ReturnEvents events, ReturnService returns) {
+    this.events = events;
     this.returns = returns;
   }
 
@@ -62,29 +49,19 @@ public class CarrierEventController {
       description = "200 when processed or already processed (same eventId), 202 when kept until the return is "
           + "ready, 404 for an unknown tracking number.")
   public ResponseEntity<InboundEventResponse> event(@Valid @RequestBody CarrierEvent event, Principal principal) {
-    return receive(returns, inbox, conflicts, "CARRIER", event.eventId(), event.trackingNumber(), event.type(),
+    return receive(returns, events, "CARRIER", event.eventId(), event.trackingNumber(), event.type(),
         event.occurredAt(), event.description(), Actor.user(principal.getName()));
   }
 
   /** Shared with the ShipStation tracking webhook. */
-  static ResponseEntity<InboundEventResponse> receive(ReturnService returns, MessageInbox inbox,
-      RetryOperations conflicts, String source,
+  static ResponseEntity<InboundEventResponse> receive(ReturnService returns, ReturnEvents events, String source,
       String eventId, String trackingNumber, CarrierEventType type, Instant occurredAt, String description, Actor actor) {
     String rmaNumber = returns.rmaNumberByTracking(trackingNumber).orElseThrow(() -> new ApiProblems.NotFound(
         "No return has the tracking number " + trackingNumber + "."));
+    String detail = type + " " + trackingNumber + " at " + occurredAt + (description == null ? "" : ": " + description);
     boolean pickup = type == CarrierEventType.PICKED_UP || type == CarrierEventType.IN_TRANSIT;
-    try {
-      InboundEvent.Outcome outcome = conflicts.execute(retry -> {
-        boolean expected = BEFORE_PICKUP.contains(returns.get(rmaNumber).status());
-        InboundEvent inbound = new InboundEvent(source, eventId, rmaNumber,
-            pickup ? ProcessIds.MSG_ITEM_PICKED_UP : null, Map.of("pickedUpAt", occurredAt.toString()),
-            pickup && expected, record -> { }, actor, "CARRIER_EVENT",
-            type + " " + trackingNumber + " at " + occurredAt + (description == null ? "" : ": " + description));
-        return inbox.receive(inbound);
-      });
-      return InboundEventResponse.of(rmaNumber, outcome, returns.get(rmaNumber).status());
-    } catch (DuplicateKeyException concurrentCopy) {
-      return InboundEventResponse.of(rmaNumber, InboundEvent.Outcome.DUPLICATE, returns.get(rmaNumber).status());
-    }
+    InboundEvent.Outcome outcome = pickup ? events.pickedUp(source, eventId, rmaNumber, occurredAt, detail, actor)
+        : events.tracked(source, eventId, rmaNumber, detail, actor);
+    return InboundEventResponse.of(rmaNumber, outcome, returns.get(rmaNumber).status());
   }
 }

@@ -18,6 +18,7 @@ public record InboundEventResponse(String rmaNumber, InboundEvent.Outcome outcom
       case QUEUED -> "Kept: the return is not ready for this event yet; it is processed as soon as it is.";
       case RECORDED -> "Recorded on the return's timeline.";
       case DUPLICATE -> "Already processed: this event id was received before; nothing changed.";
+      case REFUSED -> "Refused: the return's state rules this event out; nothing changed.";
     };
     InboundEventResponse body = new InboundEventResponse(rmaNumber, outcome, outcome == InboundEvent.Outcome.DUPLICATE,
         status, message);

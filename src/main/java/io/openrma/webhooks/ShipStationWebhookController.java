@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.openrma.process.MessageInbox;
+import io.openrma.process.ReturnEvents;
 import io.openrma.returns.Actor;
 import io.openrma.returns.ReturnService;
 import io.openrma.webhooks.CarrierEventController.CarrierEventType;
@@ -16,8 +16,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.retry.RetryOperations;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,17 +40,14 @@ public class ShipStationWebhookController {
 
   private final ShipStationSignatures signatures;
   private final ReturnService returns;
-  private final MessageInbox inbox;
+  private final ReturnEvents events;
   private final Clock clock;
-  private final RetryOperations conflicts;
 
-  public ShipStationWebhookController(ShipStationSignatures signatures, ReturnService returns, MessageInbox inbox,
-      Clock clock,
-      @Qualifier("conflictRetry") RetryOperations conflicts) {
-    this.conflicts = conflicts;
+  public ShipStationWebhookController(ShipStationSignatures signatures, ReturnService returns, ReturnEvents events,
+      Clock clock) {
     this.signatures = signatures;
     this.returns = returns;
-    this.inbox = inbox;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -96,7 +91,7 @@ public class ShipStationWebhookController {
             : ": " + latest.path("description").asText() + place(latest));
     // ShipStation sends no event id: a tracking number's status at the time of its newest scan is one event
     String eventId = tracking + ":" + data.path("status_code").asText() + ":" + (occurred == null ? "-" : occurred);
-    return CarrierEventController.receive(returns, inbox, conflicts, SOURCE, eventId, tracking, type, occurredAt,
+    return CarrierEventController.receive(returns, events, SOURCE, eventId, tracking, type, occurredAt,
         description.length() > 300 ? description.substring(0, 300) : description, Actor.webhook("ShipStation"));
   }
 

@@ -159,13 +159,13 @@ public class StripeEvents {
       variables.put(ProcessIds.VAR_REFUND_PROBLEM, problem(refundId, status, failure));
     }
     InboundEvent.Outcome outcome = inbox.receive(new InboundEvent(SOURCE, eventId, rma, ProcessIds.MSG_REFUND_SETTLED,
-        variables, true, r -> { }, STRIPE, "STRIPE_EVENT", detail));
+        variables, true, false, STRIPE, "STRIPE_EVENT", detail));
     return outcome == InboundEvent.Outcome.QUEUED ? Outcome.QUEUED : Outcome.DELIVERED;
   }
 
   private Outcome record(String eventId, String rma, String detail) {
     InboundEvent.Outcome outcome = inbox.receive(new InboundEvent(SOURCE, eventId, rma, null, Map.of(), false,
-        r -> { }, STRIPE, "STRIPE_EVENT", detail));
+        false, STRIPE, "STRIPE_EVENT", detail));
     return outcome == InboundEvent.Outcome.DUPLICATE ? Outcome.DUPLICATE : Outcome.RECORDED;
   }
 
@@ -199,7 +199,7 @@ public class StripeEvents {
       try {
         // one inbox entry per return, so every return of the order shows it exactly once
         InboundEvent.Outcome recorded = inbox.receive(new InboundEvent(SOURCE, eventId + ":" + record.rmaNumber(),
-            record.rmaNumber(), null, Map.of(), false, r -> { }, STRIPE, "REFUNDED_OUTSIDE", detail));
+            record.rmaNumber(), null, Map.of(), false, false, STRIPE, "REFUNDED_OUTSIDE", detail));
         if (recorded != InboundEvent.Outcome.DUPLICATE) {
           outcome = Outcome.RECORDED;
         }

@@ -2,20 +2,14 @@ package io.openrma.webhooks;
 
 import java.security.Principal;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.openrma.process.InboundEvent;
-import io.openrma.process.MessageInbox;
-import io.openrma.process.ProcessIds;
+import io.openrma.process.ReturnEvents;
 import io.openrma.returns.Actor;
 import io.openrma.system.ApiProblems;
-import io.openrma.returns.ReturnRecord;
 import io.openrma.returns.ReturnService;
-import io.openrma.returns.ReturnStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,9 +18,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.retry.RetryOperations;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,18 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "basic")
 public class WarehouseArrivalController {
 
-  /** Statuses in which the parcel can still be expected. */
-  private static final EnumSet<ReturnStatus> EXPECTING = EnumSet.of(ReturnStatus.REQUESTED, ReturnStatus.UNDER_REVIEW,
-      ReturnStatus.APPROVED, ReturnStatus.LABEL_ISSUED, ReturnStatus.IN_TRANSIT);
-
-  private final MessageInbox inbox;
+  private final ReturnEvents events;
   private final ReturnService returns;
-  private final RetryOperations conflicts;
 
-  public WarehouseArrivalController(MessageInbox inbox, ReturnService returns,
-      @Qualifier("conflictRetry") RetryOperations conflicts) {
-    this.conflicts = conflicts;
-    this.inbox = inbox;
+  WarehouseArrivalController(ReturnEvents events, ReturnService returns) {
+    this.events = events;
     this.returns = returns;
   }
 
@@ -76,25 +60,12 @@ public class WarehouseArrivalController {
           + "ready, 404 for an unknown return, 409 for a return that was cancelled, rejected or has expired.")
   public ResponseEntity<InboundEventResponse> arrival(@Valid @RequestBody ArrivalScan scan, Principal principal) {
     String rmaNumber = resolve(scan);
-    Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put("arrivalScanId", scan.scanId());
-    variables.put("arrivalLocation", scan.location() == null ? "" : scan.location());
     String counted = scan.lines() == null || scan.lines().isEmpty() ? "" : "; counted "
         + scan.lines().stream().map(l -> l.quantity() + "x " + l.sku()).collect(Collectors.joining(", "));
-    try {
-      InboundEvent.Outcome outcome = conflicts.execute(retry -> {
-        ReturnStatus statusNow = returns.get(rmaNumber).status();
-        InboundEvent event = new InboundEvent("WAREHOUSE", scan.scanId(), rmaNumber, ProcessIds.MSG_ITEM_ARRIVED,
-            variables, EXPECTING.contains(statusNow), WarehouseArrivalController::refuseEnded,
-            Actor.user(principal.getName()), "ARRIVAL_SCAN",
-            "Parcel scanned at " + (scan.location() == null ? "the warehouse" : scan.location()) + " (scan "
-                + scan.scanId() + ", " + scan.scannedAt() + ")" + counted);
-        return inbox.receive(event);
-      });
-      return InboundEventResponse.of(rmaNumber, outcome, returns.get(rmaNumber).status());
-    } catch (DuplicateKeyException concurrentCopy) {
-      return InboundEventResponse.of(rmaNumber, InboundEvent.Outcome.DUPLICATE, returns.get(rmaNumber).status());
-    }
+    InboundEvent.Outcome outcome = events.arrived(scan.scanId(), rmaNumber, scan.location(),
+        "Parcel scanned at " + (scan.location() == null ? "the warehouse" : scan.location()) + " (scan "
+            + scan.scanId() + ", " + scan.scannedAt() + ")" + counted, Actor.user(principal.getName()));
+    return InboundEventResponse.of(rmaNumber, outcome, returns.get(rmaNumber).status());
   }
 
   private String resolve(ArrivalScan scan) {
@@ -106,12 +77,5 @@ public class WarehouseArrivalController {
           "No return has the tracking number " + scan.trackingNumber() + "."));
     }
     throw new ApiProblems.InvalidRequest("rmaNumber", "or trackingNumber is required to find the return");
-  }
-
-  static void refuseEnded(ReturnRecord record) {
-    if (record.status().isEnded()) {
-      throw new ApiProblems.Conflict(record.rmaNumber() + " is " + record.status()
-          + ": do not accept the parcel into stock; return it to the sender or ask customer service.");
-    }
   }
 }

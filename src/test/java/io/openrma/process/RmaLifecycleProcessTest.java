@@ -81,6 +81,8 @@ class RmaLifecycleProcessTest {
   @Autowired
   ReturnCreation creation;
   @Autowired
+  ReturnEvents events;
+  @Autowired
   MessageInbox inbox;
   @Autowired
   Faults faults;
@@ -90,7 +92,7 @@ class RmaLifecycleProcessTest {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    lifecycle = new LifecycleDriver(engine, creation, returns, inbox);
+    lifecycle = new LifecycleDriver(engine, creation, returns, events);
   }
 
   @AfterEach

@@ -1,5 +1,6 @@
 package io.openrma.returns;
 
+import io.openrma.process.ReturnEvents;
 import static io.openrma.support.ReturnRequests.aReturn;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +44,8 @@ class ReturnApiPostgresTest {
   @Autowired
   ReturnCreation creation;
   @Autowired
+  ReturnEvents events;
+  @Autowired
   MessageInbox inbox;
   @Autowired
   JdbcClient jdbc;
@@ -56,7 +59,7 @@ class ReturnApiPostgresTest {
     Http http = new Http(port);
     carl = http.as("carl");
     walt = http.as("walt");
-    lifecycle = new LifecycleDriver(engine, creation, returns, inbox);
+    lifecycle = new LifecycleDriver(engine, creation, returns, events);
   }
 
   @Test

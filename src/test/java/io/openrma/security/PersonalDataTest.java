@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openrma.process.MessageInbox;
+import io.openrma.process.ReturnEvents;
 import io.openrma.returns.ReturnCreation;
 import io.openrma.returns.ReturnService;
 import io.openrma.support.Http;
@@ -39,6 +40,8 @@ class PersonalDataTest {
   @Autowired
   ReturnCreation creation;
   @Autowired
+  ReturnEvents events;
+  @Autowired
   MessageInbox inbox;
   @Autowired
   JdbcClient jdbc;
@@ -48,7 +51,7 @@ class PersonalDataTest {
 
   @BeforeEach
   void setUp() {
-    lifecycle = new LifecycleDriver(engine, creation, returns, inbox);
+    lifecycle = new LifecycleDriver(engine, creation, returns, events);
     admin = new Http(port).as("admin");
   }
 

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.openrma.process.InboundEvent;
-import io.openrma.process.MessageInbox;
+import io.openrma.process.ReturnEvents;
 import io.openrma.process.ProcessIds;
 import io.openrma.returns.Actor;
 import io.openrma.returns.CreateReturnRequest;
@@ -33,15 +33,15 @@ public final class LifecycleDriver {
 
   private final ProcessEngine engine;
   private final ReturnService returns;
-  private final MessageInbox inbox;
+  private final ReturnEvents events;
 
   private final ReturnCreation creation;
 
-  public LifecycleDriver(ProcessEngine engine, ReturnCreation creation, ReturnService returns, MessageInbox inbox) {
+  public LifecycleDriver(ProcessEngine engine, ReturnCreation creation, ReturnService returns, ReturnEvents events) {
     this.engine = engine;
     this.creation = creation;
     this.returns = returns;
-    this.inbox = inbox;
+    this.events = events;
   }
 
   public String create(CreateReturnRequest request) {
@@ -123,18 +123,12 @@ public final class LifecycleDriver {
   }
 
   public InboundEvent.Outcome pickedUp(String rmaNumber, String eventId) {
-    return inbox.receive(new InboundEvent("CARRIER", eventId, rmaNumber, ProcessIds.MSG_ITEM_PICKED_UP,
-        Map.of("pickedUpAt", "2026-11-20T10:00:00Z"),
-        List.of(ReturnStatus.REQUESTED, ReturnStatus.UNDER_REVIEW, ReturnStatus.APPROVED, ReturnStatus.LABEL_ISSUED)
-            .contains(status(rmaNumber)),
-        record -> { }, Actor.webhook("carrier"), "CARRIER_EVENT", "PICKED_UP"));
+    return events.pickedUp("CARRIER", eventId, rmaNumber, java.time.Instant.parse("2026-11-20T10:00:00Z"),
+        "PICKED_UP", Actor.webhook("carrier"));
   }
 
   public InboundEvent.Outcome arrived(String rmaNumber, String scanId) {
-    return inbox.receive(new InboundEvent("WAREHOUSE", scanId, rmaNumber, ProcessIds.MSG_ITEM_ARRIVED,
-        Map.of("arrivalScanId", scanId, "arrivalLocation", "DOCK-1"),
-        !status(rmaNumber).isEnded() && status(rmaNumber).ordinal() <= ReturnStatus.IN_TRANSIT.ordinal(),
-        record -> { }, Actor.user("walt"), "ARRIVAL_SCAN", "scan " + scanId));
+    return events.arrived(scanId, rmaNumber, "DOCK-1", "scan " + scanId, Actor.user("walt"));
   }
 
   public Task task(String rmaNumber) {

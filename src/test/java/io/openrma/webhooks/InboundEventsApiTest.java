@@ -9,6 +9,7 @@ import io.openrma.process.MessageInbox;
 import io.openrma.returns.ItemCategory;
 import io.openrma.returns.ItemCondition;
 import io.openrma.returns.ReturnReason;
+import io.openrma.process.ReturnEvents;
 import io.openrma.returns.ReturnCreation;
 import io.openrma.returns.ReturnService;
 import io.openrma.returns.ReturnStatus;
@@ -34,6 +35,8 @@ class InboundEventsApiTest {
   @Autowired
   ReturnCreation creation;
   @Autowired
+  ReturnEvents events;
+  @Autowired
   MessageInbox inbox;
 
   Http walt;
@@ -45,7 +48,7 @@ class InboundEventsApiTest {
     Http http = new Http(port);
     walt = http.as("walt");
     shipbot = http.as("shipbot");
-    lifecycle = new LifecycleDriver(engine, creation, returns, inbox);
+    lifecycle = new LifecycleDriver(engine, creation, returns, events);
   }
 
   @Test
