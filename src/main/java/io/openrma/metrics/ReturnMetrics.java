@@ -13,11 +13,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.openrma.returns.ReturnStatus;
 import io.openrma.returns.ReturnStatusChanged;
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Counts and times the returns as their status changes: requested (created) and closed returns, status changes,
@@ -60,7 +59,8 @@ public class ReturnMetrics {
     this.jdbc = jdbc;
   }
 
-  @EventListener
+  /** Counts once the change committed: a change that rolls back (a failed step, a refused request) counts nothing. */
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   public void on(ReturnStatusChanged change) {
     List<Runnable> record = new ArrayList<>();
     record.add(() -> Counter.builder("openrma.return.status.changes").description("Status changes by new status")
@@ -93,7 +93,7 @@ public class ReturnMetrics {
             .tag("currency", refund.currency()).register(registry).record(refund.fee());
       }));
     }
-    afterCommit(record);
+    record.forEach(Runnable::run);
   }
 
   private Timer stageTimer(Stage stage) {
@@ -123,19 +123,5 @@ public class ReturnMetrics {
                 rs.getString("store_credit_id") == null ? "payment" : "store_credit",
                 rs.getLong("refund_total"), rs.getLong("restocking_fee")))
         .optional();
-  }
-
-  private static void afterCommit(List<Runnable> record) {
-    Runnable all = () -> record.forEach(Runnable::run);
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          all.run();
-        }
-      });
-    } else {
-      all.run();
-    }
   }
 }

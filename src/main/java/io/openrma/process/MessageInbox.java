@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 
 import io.openrma.returns.ReturnRecord;
 import io.openrma.returns.ReturnService;
@@ -14,13 +13,14 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,16 +41,16 @@ public class MessageInbox {
   private final ReturnService returns;
   private final RuntimeService runtimeService;
   private final TransactionTemplate transactions;
-  private final Executor executor;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   public MessageInbox(JdbcClient jdbc, ReturnService returns, RuntimeService runtimeService,
-      TransactionTemplate transactions, @Qualifier("inboxExecutor") Executor executor, Clock clock) {
+      TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
     this.jdbc = jdbc;
     this.returns = returns;
     this.runtimeService = runtimeService;
     this.transactions = transactions;
-    this.executor = executor;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -86,24 +86,24 @@ public class MessageInbox {
     return "PENDING".equals(state) ? InboundEvent.Outcome.QUEUED : InboundEvent.Outcome.RECORDED;
   }
 
+  /** A process of this return entered a message wait: events that came early may be due now. */
+  public record WaitEntered(String rmaNumber) {
+  }
+
   /**
    * Called when a process enters a message wait: once the step commits, hands over the events that
    * came early for this return.
    */
   public void deliverAfterCommit(String rmaNumber) {
-    if (rmaNumber == null) {
-      return;
+    if (rmaNumber != null) {
+      events.publishEvent(new WaitEntered(rmaNumber));
     }
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          executor.execute(() -> deliverPending(rmaNumber));
-        }
-      });
-    } else {
-      executor.execute(() -> deliverPending(rmaNumber));
-    }
+  }
+
+  @Async("inboxExecutor")
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  public void onWaitEntered(WaitEntered wait) {
+    deliverPending(wait.rmaNumber());
   }
 
   /** Hands over every pending event of this return that the process waits for now, in arrival order. */

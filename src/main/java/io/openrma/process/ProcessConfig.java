@@ -1,16 +1,17 @@
 package io.openrma.process;
 
-import java.util.concurrent.Executor;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-/** Threads of the process glue. */
+/** Threads of the process glue: {@code @Async("inboxExecutor")} after-commit listeners run here. */
 @Configuration(proxyBeanMethods = false)
+@EnableAsync
 public class ProcessConfig {
 
-  /** Hands early events to processes after the step that made them wait has committed. */
+  /** Hands early events to processes, and messages to the team chat, after the step that raised them committed. */
   @Bean(destroyMethod = "shutdown")
   ThreadPoolTaskExecutor inboxExecutor() {
     ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();

@@ -1,14 +1,13 @@
 package io.openrma.process;
 
-import java.util.concurrent.Executor;
-
 import io.openrma.integrations.notifications.TeamChat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells the team in Slack when a return needs a person. Posted after the step commits and on a
@@ -19,31 +18,29 @@ public class TeamNotifications {
 
   private static final Logger log = LoggerFactory.getLogger(TeamNotifications.class);
 
-  private final TeamChat chat;
-  private final Executor executor;
+  /** A message for the team chat, posted once the transaction that raised it committed. */
+  public record TeamMessage(String text) {
+  }
 
-  public TeamNotifications(TeamChat chat, @Qualifier("inboxExecutor") Executor executor) {
+  private final TeamChat chat;
+  private final ApplicationEventPublisher events;
+
+  TeamNotifications(TeamChat chat, ApplicationEventPublisher events) {
     this.chat = chat;
-    this.executor = executor;
+    this.events = events;
   }
 
   public void afterCommit(String text) {
-    Runnable post = () -> {
-      try {
-        chat.post(text);
-      } catch (RuntimeException e) {
-        log.warn("Could not post to the team chat ({}): {}", e.getMessage(), text);
-      }
-    };
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          executor.execute(post);
-        }
-      });
-    } else {
-      executor.execute(post);
+    events.publishEvent(new TeamMessage(text));
+  }
+
+  @Async("inboxExecutor")
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  public void post(TeamMessage message) {
+    try {
+      chat.post(message.text());
+    } catch (RuntimeException e) {
+      log.warn("Could not post to the team chat ({}): {}", e.getMessage(), message.text());
     }
   }
 }
