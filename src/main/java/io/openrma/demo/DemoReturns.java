@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.openrma.process.ReturnEvents;
+import io.openrma.process.InspectionGrades;
 import io.openrma.process.ProcessIds;
+import io.openrma.returns.Disposition;
 import io.openrma.returns.Actor;
 import io.openrma.returns.CreateReturnRequest;
 import io.openrma.returns.CreateReturnRequest.AddressData;
@@ -23,7 +25,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -178,9 +179,8 @@ public class DemoReturns implements ApplicationRunner {
     Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(rma)
         .taskDefinitionKey(ProcessIds.TASK_INSPECT).singleResult();
     engine.getTaskService().claim(task.getId(), "walt");
-    engine.getTaskService().complete(task.getId(), Map.of(ProcessIds.VAR_INSPECTION_LINES, SpinValues.jsonValue(
-        "[{\"lineNo\":1,\"quantityReceived\":1,\"condition\":\"" + condition + "\",\"disposition\":\"RESTOCK\",\"notes\":\"\"}]")
-        .create()));
+    engine.getTaskService().complete(task.getId(), Map.of(ProcessIds.VAR_INSPECTION_LINES, InspectionGrades.value(
+        InspectionGrades.allLines(returns.get(rma), condition, Disposition.RESTOCK.name()))));
     jobs(rma);
   }
 

@@ -26,7 +26,14 @@ import java.util.function.Predicate;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.openrma.integrations.notifications.CustomerEmails;
+import io.openrma.process.InspectionGrades;
 import io.openrma.process.ProcessIds;
+import io.openrma.returns.Disposition;
+import io.openrma.returns.ItemCondition;
+import io.openrma.returns.ReturnService;
+import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import io.openrma.support.EmbeddedPostgres;
 import io.openrma.support.Http;
 import io.openrma.support.StandIns;
@@ -36,7 +43,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -114,8 +120,8 @@ class ClusterTest {
         + "AND refunded_at IS NOT NULL AND refund_total <= amount_captured").param("rmas", rmas).query(Long.class).single())
         .isEqualTo(RETURNS);
     Map<String, Long> jobsByNode = new java.util.TreeMap<>();
-    jdbc().sql("SELECT HOSTNAME_, COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_EXCEPTION_MSG_ IS NULL AND HOSTNAME_ IS NOT NULL "
-        + "GROUP BY HOSTNAME_").query((rs, n) -> jobsByNode.put(rs.getString(1), rs.getLong(2))).list();
+    engine().getHistoryService().createHistoricJobLogQuery().successLog().list().stream()
+        .filter(log -> log.getHostname() != null).forEach(log -> jobsByNode.merge(log.getHostname(), 1L, Long::sum));
     assertThat(jobsByNode.keySet()).contains("node-a", "node-b");
     assertThat(jobsByNode.values()).allSatisfy(jobs -> assertThat(jobs).isGreaterThan(RETURNS / 10));
     System.out.printf("CLUSTER: %d returns refunded on 2 nodes in %d s; jobs per node %s; %d refunds, %d labels, %d emails%n",
@@ -142,8 +148,8 @@ class ClusterTest {
     throughInspection(rma);
     Awaitility.await().atMost(PATIENCE).untilAsserted(() -> assertThat(incidents(rma)).as(() -> diagnose(rma)).isEqualTo(1));
     assertThat(status(rma)).isEqualTo("INSPECTED");
-    assertThat(jdbc().sql("SELECT INCIDENT_MSG_ FROM ACT_RU_INCIDENT i JOIN ACT_RU_EXECUTION e ON e.ID_ = i.PROC_INST_ID_ "
-        + "WHERE e.BUSINESS_KEY_ = :rma").param("rma", rma).query(String.class).single())
+    assertThat(engine().getRuntimeService().createIncidentQuery().processInstanceId(processInstance(rma)).singleResult()
+        .getIncidentMessage())
         .contains("Stripe").contains(rma).contains("Refund payment in Stripe");
     assertThat(ClusterStandIns.refundRequests(rma)).hasSize(3);
 
@@ -165,9 +171,9 @@ class ClusterTest {
     awaitStatus(List.of(rma), "CLOSED");
     assertThat(ClusterStandIns.refundRequests(rma)).as(() -> "Stripe called once: the retry found the stored refund; "
         + diagnose(rma)).hasSize(1);
-    assertThat(jdbc().sql("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_EXCEPTION_MSG_ LIKE :m")
-        .param("m", "%injected: database connection lost while updating " + rma + "%").query(Long.class).single())
-        .isEqualTo(1);
+    assertThat(engine().getHistoryService().createHistoricJobLogQuery().processInstanceId(historicProcessInstance(rma))
+        .failureLog().list()).filteredOn(log -> log.getJobExceptionMessage() != null && log.getJobExceptionMessage()
+            .contains("injected: database connection lost while updating " + rma)).hasSize(1);
   }
 
   @Test
@@ -257,7 +263,7 @@ class ClusterTest {
     awaitStatus(List.of(rma), "RECEIVED");
     Task task = engine().getTaskService().createTaskQuery().processInstanceBusinessKey(rma).singleResult();
     Map<String, Object> body = Map.of("variables", Map.of(ProcessIds.VAR_INSPECTION_LINES,
-        Map.of("type", "Json", "value", grades(rma))));
+        Map.of("type", "Json", "value", InspectionGrades.json(grades(rma)))));
     List<Http.Response> completions = concurrently(2, i -> node(i).http().as(i == 0 ? "walt" : "wanda")
         .post("/engine-rest/task/" + task.getId() + "/complete", body));
     assertThat(completions).extracting(Http.Response::status).containsOnlyOnce(204);
@@ -351,9 +357,8 @@ class ClusterTest {
 
     // wait until a node has locked the refund job and is inside the (slow) call to Stripe
     Awaitility.await().atMost(PATIENCE).until(() -> ClusterStandIns.refundRequests(rma).size() == 1);
-    String owner = jdbc().sql("SELECT j.LOCK_OWNER_ FROM ACT_RU_JOB j JOIN ACT_RU_JOBDEF d ON d.ID_ = j.JOB_DEF_ID_ "
-        + "WHERE j.PROCESS_INSTANCE_ID_ = :pi AND d.ACT_ID_ = :activity").param("pi", processInstance(rma))
-        .param("activity", ProcessIds.REFUND_PAYMENT).query(String.class).single();
+    String owner = ((JobEntity) engine().getManagementService().createJobQuery().processInstanceId(processInstance(rma))
+        .activityId(ProcessIds.REFUND_PAYMENT).singleResult()).getLockOwner();
     ClusterNode victim = nodes.stream().filter(node -> node.lockOwner().equals(owner)).findFirst().orElseThrow();
     ClusterNode survivor = nodes.stream().filter(node -> node != victim).findFirst().orElseThrow();
     victim.faults().kill();
@@ -368,9 +373,8 @@ class ClusterTest {
     Map<String, Long> emails = ClusterStandIns.emails();
     assertThat(emails.get(CustomerEmails.messageId(rma, CustomerEmails.Purpose.RETURN_LABEL))).isEqualTo(1);
     assertThat(emails.get(CustomerEmails.messageId(rma, CustomerEmails.Purpose.OUTCOME))).isEqualTo(1);
-    assertThat(jdbc().sql("SELECT HOSTNAME_ FROM ACT_HI_JOB_LOG l JOIN ACT_RU_JOBDEF d ON d.ID_ = l.JOB_DEF_ID_ "
-            + "WHERE l.PROCESS_INSTANCE_ID_ = :pi AND d.ACT_ID_ = :activity AND l.JOB_STATE_ = 2")
-        .param("pi", historicProcessInstance(rma)).param("activity", ProcessIds.REFUND_PAYMENT).query(String.class).list())
+    assertThat(engine().getHistoryService().createHistoricJobLogQuery().processInstanceId(historicProcessInstance(rma))
+        .activityIdIn(ProcessIds.REFUND_PAYMENT).successLog().list()).extracting(HistoricJobLog::getHostname)
         .as("the refund job succeeded on the survivor").containsExactly(survivor.name());
   }
 
@@ -409,11 +413,13 @@ class ClusterTest {
         .taskDefinitionKey(ProcessIds.TASK_INSPECT).singleResult();
     engine.getTaskService().claim(task.getId(), "walt");
     engine.getTaskService().complete(task.getId(), Map.of(ProcessIds.VAR_INSPECTION_LINES,
-        SpinValues.jsonValue(grades(rma)).create()));
+        InspectionGrades.value(grades(rma))));
   }
 
-  private static String grades(String rma) {
-    return "[{\"lineNo\":1,\"quantityReceived\":1,\"condition\":\"NEW\",\"disposition\":\"RESTOCK\",\"notes\":\"\"}]";
+  /** Every line of the return received as new and restocked. */
+  private static List<InspectionGrades.Grade> grades(String rma) {
+    return InspectionGrades.allLines(nodes.get(0).bean(ReturnService.class).get(rma), ItemCondition.NEW,
+        Disposition.RESTOCK);
   }
 
   private static void failRefund(String rma, int times, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder fault) {
@@ -460,8 +466,8 @@ class ClusterTest {
   }
 
   private static String processInstance(String rma) {
-    return jdbc().sql("SELECT ID_ FROM ACT_RU_EXECUTION WHERE BUSINESS_KEY_ = :rma AND PARENT_ID_ IS NULL")
-        .param("rma", rma).query(String.class).optional().orElse(null);
+    return engine().getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(rma).list().stream()
+        .map(ProcessInstance::getId).findFirst().orElse(null);
   }
 
   private static String historicProcessInstance(String rma) {
@@ -474,19 +480,20 @@ class ClusterTest {
   }
 
   private static long incidents(String rma) {
-    return jdbc().sql("SELECT COUNT(*) FROM ACT_RU_INCIDENT i JOIN ACT_RU_EXECUTION e ON e.ID_ = i.PROC_INST_ID_ "
-        + "WHERE e.BUSINESS_KEY_ = :rma").param("rma", rma).query(Long.class).single();
+    String processInstance = processInstance(rma);
+    return processInstance == null ? 0
+        : engine().getRuntimeService().createIncidentQuery().processInstanceId(processInstance).count();
   }
 
   /** What happened to a return, for failure messages: its jobs per node and its calls to Stripe. */
   static String diagnose(String rma) {
     StringBuilder text = new StringBuilder(rma + " is " + status(rma) + "\n jobs:");
-    jdbc().sql("SELECT l.TIMESTAMP_, d.ACT_ID_, l.HOSTNAME_, l.JOB_STATE_, l.JOB_RETRIES_, l.JOB_EXCEPTION_MSG_ "
-            + "FROM ACT_HI_JOB_LOG l LEFT JOIN ACT_RU_JOBDEF d ON d.ID_ = l.JOB_DEF_ID_ JOIN ACT_HI_PROCINST p "
-            + "ON p.ID_ = l.PROCESS_INSTANCE_ID_ WHERE p.BUSINESS_KEY_ = :rma ORDER BY l.TIMESTAMP_, l.SEQUENCE_COUNTER_")
-        .param("rma", rma).query((rs, n) -> text.append("\n  ").append(rs.getTimestamp(1)).append(' ').append(rs.getString(2))
-            .append(' ').append(rs.getString(3)).append(" state=").append(rs.getInt(4)).append(" retries=").append(rs.getInt(5))
-            .append(rs.getString(6) == null ? "" : " " + rs.getString(6))).list();
+    engine().getHistoryService().createHistoricJobLogQuery().processInstanceId(historicProcessInstance(rma))
+        .orderByTimestamp().asc().orderPartiallyByOccurrence().asc().list()
+        .forEach(log -> text.append("\n  ").append(log.getTimestamp().toInstant()).append(' ').append(log.getActivityId())
+            .append(' ').append(log.getHostname()).append(log.isSuccessLog() ? " succeeded" : log.isFailureLog()
+                ? " failed" : log.isCreationLog() ? " created" : " deleted").append(" retries=").append(log.getJobRetries())
+            .append(log.getJobExceptionMessage() == null ? "" : " " + log.getJobExceptionMessage()));
     text.append("\n refund calls:");
     ClusterStandIns.refundRequests(rma).forEach(r -> text.append("\n  ").append(r.getLoggedDate().toInstant())
         .append(' ').append(r.getHeader("Idempotency-Key")));

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import io.openrma.process.InboundEvent;
 import io.openrma.process.ReturnEvents;
+import io.openrma.process.InspectionGrades;
 import io.openrma.process.ProcessIds;
 import io.openrma.returns.Actor;
 import io.openrma.returns.CreateReturnRequest;
@@ -144,16 +145,8 @@ public final class LifecycleDriver {
 
   /** Grades every line of the return with the same condition and disposition. */
   public void inspect(String rmaNumber, String condition, String disposition) {
-    ReturnRecord record = returns.get(rmaNumber);
-    StringBuilder json = new StringBuilder("[");
-    record.lines().forEach(line -> json.append(json.length() > 1 ? "," : "")
-        .append("{\"lineNo\":").append(line.lineNo()).append(",\"sku\":\"").append(line.sku())
-        .append("\",\"quantityReceived\":").append(line.quantityReturned())
-        .append(",\"condition\":\"").append(condition).append("\",\"disposition\":\"").append(disposition)
-        .append("\",\"notes\":\"\"}"));
-    json.append(']');
-    complete(rmaNumber, "walt", Map.of(ProcessIds.VAR_INSPECTION_LINES,
-        org.camunda.spin.plugin.variable.SpinValues.jsonValue(json.toString()).create()));
+    complete(rmaNumber, "walt", Map.of(ProcessIds.VAR_INSPECTION_LINES, InspectionGrades.value(InspectionGrades
+        .allLines(returns.get(rmaNumber), condition, disposition))));
   }
 
   public void awaitStatus(String rmaNumber, ReturnStatus status) {

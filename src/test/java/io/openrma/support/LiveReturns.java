@@ -11,6 +11,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openrma.process.InspectionGrades;
+import io.openrma.process.InspectionGrades.Grade;
+import io.openrma.returns.Disposition;
+import io.openrma.returns.ItemCondition;
 import io.openrma.support.standins.ShipStationApi;
 import io.openrma.support.standins.StripeApi;
 
@@ -126,16 +130,10 @@ public final class LiveReturns {
     JsonNode tasks = http.as("walt").get("/engine-rest/task?processInstanceBusinessKey=" + rmaNumber
         + "&taskDefinitionKey=InspectReturnedItems").json();
     assertThat(tasks).hasSize(1);
-    List<Map<String, Object>> lines = new ArrayList<>();
-    get(rmaNumber).get("lines").forEach(line -> lines.add(Map.of("lineNo", line.get("lineNo").asInt(),
-        "quantityReceived", line.get("quantityReturned").asInt(), "condition", "NEW", "disposition", "RESTOCK",
-        "notes", "")));
-    String inspection;
-    try {
-      inspection = JSON.writeValueAsString(lines);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    List<Grade> grades = new ArrayList<>();
+    get(rmaNumber).get("lines").forEach(line -> grades.add(new Grade(line.get("lineNo").asInt(),
+        line.get("quantityReturned").asInt(), ItemCondition.NEW.name(), Disposition.RESTOCK.name(), "")));
+    String inspection = InspectionGrades.json(grades);
     Http.Response completed = http.as("walt").post("/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete",
         Map.of("variables", Map.of("inspectionLines", Map.of("value", inspection, "type", "Json"))));
     assertThat(completed.status()).as(completed.body()).isEqualTo(204);
