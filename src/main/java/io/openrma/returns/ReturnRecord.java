@@ -20,6 +20,9 @@ import org.springframework.data.relational.core.mapping.Table;
  *
  * <p>The label PDF is not part of the aggregate ({@link LabelPdf}): it is read only when someone
  * downloads or sends it.
+ *
+ * <p>Its length is one accessor per field (the record-style names the rest of the code reads) and one
+ * small change method per thing that can happen to a return; there is no logic to split off.
  */
 @Table("rma_return")
 public class ReturnRecord {

@@ -22,6 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
  * change a return through here: each change loads the return, changes the aggregate, saves it
  * (checking its version) and appends the timeline in the caller's transaction, which for a process
  * step is the engine's. Creating returns is {@link ReturnCreation}'s job, finding them {@link ReturnSearch}'s.
+ *
+ * <p>It is a little over 250 lines because each change the lifecycle records (status, policy, label,
+ * inspection, refund outcomes) is one short method here with its timeline text; they share one
+ * {@code update}, and splitting them by step would scatter the one place that writes a return.
  */
 @Service
 public class ReturnService {
