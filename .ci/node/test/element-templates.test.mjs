@@ -27,11 +27,15 @@ const templates = readdirSync(templatesDir).filter((f) => f.endsWith('.json')).s
   return (Array.isArray(content) ? content : [content]).map((template) => ({ file, template, content }));
 });
 
-/** Spring bean name of every JavaDelegate component: @Component("name") or the class name, decapitalised. */
-const delegateBeans = new Map(readdirSync(delegatesDir, { recursive: true }).filter((f) => /Delegate\.java$/.test(f)).map((file) => {
+/**
+ * Spring bean name of every JavaDelegate component: @Component("name") or the class name, decapitalised.
+ * A delegate implements JavaDelegate or extends the shared StepDelegate; the abstract base itself is no bean.
+ */
+const delegateBeans = new Map(readdirSync(delegatesDir, { recursive: true }).filter((f) => /Delegate\.java$/.test(f))
+  .filter((file) => !/abstract class/.test(readFileSync(join(delegatesDir, file), 'utf8'))).map((file) => {
   const source = readFileSync(join(delegatesDir, file), 'utf8');
   const className = basename(file).replace(/\.java$/, '');
-  assert.match(source, new RegExp(`class ${className}\\b[^{]*implements[^{]*JavaDelegate`),
+  assert.match(source, new RegExp(`class ${className}\\b[^{]*(implements[^{]*JavaDelegate|extends StepDelegate)`),
     `${className} is not a JavaDelegate`);
   const component = source.match(/@Component(?:\(\s*(?:value\s*=\s*)?"([^"]+)"\s*\))?/);
   assert.ok(component, `${className} is not a @Component, so no delegateExpression can name it`);
