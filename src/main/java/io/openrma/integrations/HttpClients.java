@@ -2,7 +2,9 @@ package io.openrma.integrations;
 
 import java.net.http.HttpClient;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -15,6 +17,22 @@ public final class HttpClients {
   }
 
   public static RestClient restClient(String baseUrl, HttpSettings settings) {
+    return builder(baseUrl, settings).build();
+  }
+
+  /**
+   * A client that reads and writes JSON with the application's {@link ObjectMapper} (Boot's, with its
+   * modules and {@code spring.jackson.*} settings) instead of a default one of its own.
+   */
+  public static RestClient restClient(String baseUrl, HttpSettings settings, ObjectMapper json) {
+    return builder(baseUrl, settings)
+        .messageConverters(converters -> converters.replaceAll(converter ->
+            converter instanceof MappingJackson2HttpMessageConverter ? new MappingJackson2HttpMessageConverter(json)
+                : converter))
+        .build();
+  }
+
+  private static RestClient.Builder builder(String baseUrl, HttpSettings settings) {
     HttpClient http = HttpClient.newBuilder()
         // HTTP/1.1 with keep-alive: predictable pooling, no h2c upgrade attempts on plain http
         .version(HttpClient.Version.HTTP_1_1)
@@ -27,6 +45,6 @@ public final class HttpClients {
     if (baseUrl != null) {
       builder.baseUrl(baseUrl);
     }
-    return builder.build();
+    return builder;
   }
 }

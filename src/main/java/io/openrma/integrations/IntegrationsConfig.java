@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stripe.Stripe;
 import io.openrma.integrations.helpdesk.Helpdesk;
 import io.openrma.integrations.helpdesk.SimulatedHelpdesk;
@@ -140,21 +141,21 @@ public class IntegrationsConfig {
   }
 
   @Bean
-  ReturnLabelProvider returnLabelProvider(ShipStationSettings settings) {
+  ReturnLabelProvider returnLabelProvider(ShipStationSettings settings, ObjectMapper json) {
     if (shipStationLive) {
       log.info("Integration ShipStation: LIVE against {} (carrier {}, service {})", settings.baseUrl(),
           settings.carrierId(), settings.serviceCode());
-      return new ShipStationLabelProvider(settings);
+      return new ShipStationLabelProvider(settings, json);
     }
     log.warn("Integration ShipStation: SIMULATED (labels are not real; set SHIPSTATION_API_KEY for live)");
     return new SimulatedReturnLabelProvider(simulatedLatency);
   }
 
   @Bean
-  Helpdesk helpdesk(ZendeskSettings settings) {
+  Helpdesk helpdesk(ZendeskSettings settings, ObjectMapper json) {
     if (zendeskLive) {
       log.info("Integration Zendesk: LIVE against {}", settings.baseUrl());
-      return new ZendeskHelpdesk(settings);
+      return new ZendeskHelpdesk(settings, json);
     }
     log.warn("Integration Zendesk: SIMULATED (tickets are not touched; set ZENDESK_API_TOKEN for live)");
     return new SimulatedHelpdesk(simulatedLatency);

@@ -20,6 +20,7 @@ import io.openrma.integrations.shipping.SimulatedReturnLabelProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -31,7 +32,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class IntegrationsConfigTest {
 
   private final ApplicationContextRunner context = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
+      .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class, JacksonAutoConfiguration.class))
       .withUserConfiguration(IntegrationsConfig.class);
 
   static final String[] ALL_CREDENTIALS = {
