@@ -39,6 +39,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.thymeleaf.ITemplateEngine;
 
 /**
  * Chooses, per integration, the live adapter or the simulator, and says which in one log line each.
@@ -183,8 +184,8 @@ public class IntegrationsConfig {
   }
 
   @Bean
-  CustomerEmails customerEmails(EmailSender emailSender, MailSettings settings) {
-    return new CustomerEmails(emailSender, settings);
+  CustomerEmails customerEmails(EmailSender emailSender, MailSettings settings, ITemplateEngine templates) {
+    return new CustomerEmails(emailSender, settings, templates);
   }
 
   /** Collects the decisions and everything that is missing, so one failed start names all of it. */
