@@ -32,12 +32,24 @@ public final class HttpClients {
         .build();
   }
 
+  /**
+   * A client that answers a redirect with the redirect: for calls that must reach the configured URL or fail,
+   * such as a signed webhook.
+   */
+  public static RestClient withoutRedirects(HttpSettings settings) {
+    return builder(null, settings, HttpClient.Redirect.NEVER).build();
+  }
+
   private static RestClient.Builder builder(String baseUrl, HttpSettings settings) {
+    return builder(baseUrl, settings, HttpClient.Redirect.NORMAL);
+  }
+
+  private static RestClient.Builder builder(String baseUrl, HttpSettings settings, HttpClient.Redirect redirects) {
     HttpClient http = HttpClient.newBuilder()
         // HTTP/1.1 with keep-alive: predictable pooling, no h2c upgrade attempts on plain http
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NORMAL)
+        .followRedirects(redirects)
         .build();
     JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
     factory.setReadTimeout(settings.readTimeout());
