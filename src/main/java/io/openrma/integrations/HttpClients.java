@@ -2,7 +2,9 @@ package io.openrma.integrations;
 
 import java.net.http.HttpClient;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -15,11 +17,39 @@ public final class HttpClients {
   }
 
   public static RestClient restClient(String baseUrl, HttpSettings settings) {
+    return builder(baseUrl, settings).build();
+  }
+
+  /**
+   * A client that reads and writes JSON with the application's {@link ObjectMapper} (Boot's, with its
+   * modules and {@code spring.jackson.*} settings) instead of a default one of its own.
+   */
+  public static RestClient restClient(String baseUrl, HttpSettings settings, ObjectMapper json) {
+    return builder(baseUrl, settings)
+        .messageConverters(converters -> converters.replaceAll(converter ->
+            converter instanceof MappingJackson2HttpMessageConverter ? new MappingJackson2HttpMessageConverter(json)
+                : converter))
+        .build();
+  }
+
+  /**
+   * A client that answers a redirect with the redirect: for calls that must reach the configured URL or fail,
+   * such as a signed webhook.
+   */
+  public static RestClient withoutRedirects(HttpSettings settings) {
+    return builder(null, settings, HttpClient.Redirect.NEVER).build();
+  }
+
+  private static RestClient.Builder builder(String baseUrl, HttpSettings settings) {
+    return builder(baseUrl, settings, HttpClient.Redirect.NORMAL);
+  }
+
+  private static RestClient.Builder builder(String baseUrl, HttpSettings settings, HttpClient.Redirect redirects) {
     HttpClient http = HttpClient.newBuilder()
         // HTTP/1.1 with keep-alive: predictable pooling, no h2c upgrade attempts on plain http
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NORMAL)
+        .followRedirects(redirects)
         .build();
     JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
     factory.setReadTimeout(settings.readTimeout());
@@ -27,6 +57,6 @@ public final class HttpClients {
     if (baseUrl != null) {
       builder.baseUrl(baseUrl);
     }
-    return builder.build();
+    return builder;
   }
 }

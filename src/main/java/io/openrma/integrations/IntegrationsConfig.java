@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stripe.Stripe;
 import io.openrma.integrations.helpdesk.Helpdesk;
 import io.openrma.integrations.helpdesk.SimulatedHelpdesk;
@@ -38,6 +39,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.thymeleaf.ITemplateEngine;
 
 /**
  * Chooses, per integration, the live adapter or the simulator, and says which in one log line each.
@@ -140,21 +142,21 @@ public class IntegrationsConfig {
   }
 
   @Bean
-  ReturnLabelProvider returnLabelProvider(ShipStationSettings settings) {
+  ReturnLabelProvider returnLabelProvider(ShipStationSettings settings, ObjectMapper json) {
     if (shipStationLive) {
       log.info("Integration ShipStation: LIVE against {} (carrier {}, service {})", settings.baseUrl(),
           settings.carrierId(), settings.serviceCode());
-      return new ShipStationLabelProvider(settings);
+      return new ShipStationLabelProvider(settings, json);
     }
     log.warn("Integration ShipStation: SIMULATED (labels are not real; set SHIPSTATION_API_KEY for live)");
     return new SimulatedReturnLabelProvider(simulatedLatency);
   }
 
   @Bean
-  Helpdesk helpdesk(ZendeskSettings settings) {
+  Helpdesk helpdesk(ZendeskSettings settings, ObjectMapper json) {
     if (zendeskLive) {
       log.info("Integration Zendesk: LIVE against {}", settings.baseUrl());
-      return new ZendeskHelpdesk(settings);
+      return new ZendeskHelpdesk(settings, json);
     }
     log.warn("Integration Zendesk: SIMULATED (tickets are not touched; set ZENDESK_API_TOKEN for live)");
     return new SimulatedHelpdesk(simulatedLatency);
@@ -182,8 +184,8 @@ public class IntegrationsConfig {
   }
 
   @Bean
-  CustomerEmails customerEmails(EmailSender emailSender, MailSettings settings) {
-    return new CustomerEmails(emailSender, settings);
+  CustomerEmails customerEmails(EmailSender emailSender, MailSettings settings, ITemplateEngine templates) {
+    return new CustomerEmails(emailSender, settings, templates);
   }
 
   /** Collects the decisions and everything that is missing, so one failed start names all of it. */

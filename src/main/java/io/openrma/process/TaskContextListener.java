@@ -28,14 +28,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskContextListener implements TaskListener {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final ReturnService returns;
   private final TeamNotifications team;
+  private final ObjectMapper json;
 
-  public TaskContextListener(ReturnService returns, TeamNotifications team) {
+  public TaskContextListener(ReturnService returns, TeamNotifications team, ObjectMapper json) {
     this.returns = returns;
     this.team = team;
+    this.json = json;
   }
 
   @Override
@@ -93,7 +93,7 @@ public class TaskContextListener implements TaskListener {
     return text.toString();
   }
 
-  static String inspectionLines(ReturnRecord record) {
+  String inspectionLines(ReturnRecord record) {
     List<Map<String, Object>> lines = new ArrayList<>();
     for (ReturnLine line : record.lines()) {
       Map<String, Object> item = new LinkedHashMap<>();
@@ -109,7 +109,7 @@ public class TaskContextListener implements TaskListener {
       lines.add(item);
     }
     try {
-      return JSON.writeValueAsString(lines);
+      return json.writeValueAsString(lines);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

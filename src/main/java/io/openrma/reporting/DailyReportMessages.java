@@ -18,28 +18,28 @@ import io.openrma.reporting.DailyReport.OverdueReturn;
 import io.openrma.reporting.DailyReport.RefundedReturn;
 import io.openrma.reporting.DailyReport.StatusCount;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * The report as people read it: the email (HTML and text from {@code templates/mail/daily-report.*}),
- * its CSV attachment (one row per return behind a figure) and the Slack message.
+ * The report as people read it: the email (HTML and text from {@code templates/mail/daily-report.*}, rendered
+ * by Boot's template engine), its CSV attachment (one row per return behind a figure) and the Slack message.
  */
 @Component
 public class DailyReportMessages {
 
-  static final String TEMPLATE = "daily-report";
+  static final String TEMPLATE = "mail/daily-report";
   static final List<String> CSV_COLUMNS = List.of("section", "rma_number", "order_id", "status", "created_at",
       "reasons", "currency", "refund_total", "restocking_fee", "refund_kind", "refunded_at", "waiting_since",
       "waiting_hours", "sla_hours");
   /** How many RMA numbers per status the Slack message names before it says "and n more". */
   static final int CHAT_LIST_LIMIT = 10;
 
-  private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
-  private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
+  private final ITemplateEngine templates;
+
+  public DailyReportMessages(ITemplateEngine templates) {
+    this.templates = templates;
+  }
 
   public String subject(DailyReport report) {
     return "Returns report " + report.day() + ": " + report.newReturnCount() + " new, " + report.refundCount()
@@ -47,11 +47,11 @@ public class DailyReportMessages {
   }
 
   public String html(DailyReport report) {
-    return html.process(TEMPLATE, context(report));
+    return templates.process(TEMPLATE, context(report));
   }
 
   public String text(DailyReport report) {
-    return text.process(TEMPLATE, context(report));
+    return templates.process(TEMPLATE + ".txt", context(report));
   }
 
   public String csvFileName(DailyReport report) {
@@ -169,17 +169,5 @@ public class DailyReportMessages {
       return '"' + value.replace("\"", "\"\"") + '"';
     }
     return value;
-  }
-
-  private static TemplateEngine engine(TemplateMode mode, String suffix) {
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("templates/mail/");
-    resolver.setSuffix(suffix);
-    resolver.setTemplateMode(mode);
-    resolver.setCharacterEncoding("UTF-8");
-    resolver.setCacheable(true);
-    TemplateEngine engine = new SpringTemplateEngine();
-    engine.setTemplateResolver(resolver);
-    return engine;
   }
 }

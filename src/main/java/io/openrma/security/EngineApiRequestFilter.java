@@ -35,7 +35,11 @@ public class EngineApiRequestFilter extends OncePerRequestFilter {
 
   private static final Pattern TASK_OR_FILTER = Pattern.compile(".*/(task|task/count|filter(/.*)?)/?$");
   private static final String JAVA_SERIALIZATION = "application/x-java-serialized-object";
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json;
+
+  public EngineApiRequestFilter(ObjectMapper json) {
+    this.json = json;
+  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -1,5 +1,6 @@
 package io.openrma.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -40,9 +41,9 @@ public class EngineRestSecurityConfig {
   }
 
   @Bean
-  FilterRegistrationBean<EngineApiRequestFilter> engineApiRequestFilter() {
+  FilterRegistrationBean<EngineApiRequestFilter> engineApiRequestFilter(ObjectMapper json) {
     FilterRegistrationBean<EngineApiRequestFilter> registration =
-        new FilterRegistrationBean<>(new EngineApiRequestFilter());
+        new FilterRegistrationBean<>(new EngineApiRequestFilter(json));
     registration.setName("openrma-engine-api-requests");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);

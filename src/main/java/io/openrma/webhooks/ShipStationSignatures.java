@@ -1,36 +1,42 @@
 package io.openrma.webhooks;
 
-import java.math.BigInteger;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.openrma.integrations.HttpClients;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.KeyType;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import io.openrma.integrations.shipping.ShipStationSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
  * Verifies ShipStation's webhook signatures: RSA-SHA256 over {@code <x-shipengine-timestamp>.<raw body>},
  * base64 in {@code x-shipengine-rsa-sha256-signature}, made with the key named by
- * {@code x-shipengine-rsa-sha256-key-id} from ShipStation's public key set (JWKS, fetched once and
- * again only for a key id it does not know, at most once a minute). The timestamp must be within the
- * tolerance of now, either way.
+ * {@code x-shipengine-rsa-sha256-key-id} from ShipStation's public key set (JWKS). nimbus-jose-jwt fetches
+ * the set once, keeps it, and fetches it again only for a key id it does not know (ShipStation rotated its
+ * keys), at most twice a minute, so unknown key ids cannot make OpenRMA call ShipStation for every request.
+ * The timestamp must be within the tolerance of now, either way.
  */
 @Component
 public class ShipStationSignatures {
@@ -39,7 +45,6 @@ public class ShipStationSignatures {
   public static final String SIGNATURE = "x-shipengine-rsa-sha256-signature";
   public static final String TIMESTAMP = "x-shipengine-timestamp";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration REFETCH_AFTER = Duration.ofMinutes(1);
 
   /** Why a webhook is refused, with the HTTP status that says so. */
@@ -58,14 +63,28 @@ public class ShipStationSignatures {
 
   private final ShipStationSettings settings;
   private final Clock clock;
-  private final RestClient client;
-  private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
-  private volatile Instant fetchedAt = Instant.EPOCH;
+  private final JWKSource<SecurityContext> keys;
+  /** Whether a key set was ever fetched: a refetch refused by the rate limit then means "unknown key". */
+  private volatile boolean fetched;
 
   public ShipStationSignatures(ShipStationSettings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
-    this.client = HttpClients.restClient(null, settings.http());
+    DefaultResourceRetriever retriever = new DefaultResourceRetriever(
+        (int) settings.http().connectTimeout().toMillis(), (int) settings.http().readTimeout().toMillis(),
+        JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT);
+    this.keys = JWKSourceBuilder.create(url(settings.jwksUrl()), retriever)
+        .cacheForever()
+        .rateLimited(REFETCH_AFTER.toMillis())
+        .build();
+  }
+
+  private static URL url(String jwksUrl) {
+    try {
+      return URI.create(jwksUrl).toURL();
+    } catch (IllegalArgumentException | MalformedURLException e) {
+      throw new IllegalStateException("openrma.shipstation.jwks-url '" + jwksUrl + "' is not a URL", e);
+    }
   }
 
   public void verify(String keyId, String signature, String timestamp, byte[] body) {
@@ -93,44 +112,31 @@ public class ShipStationSignatures {
   }
 
   private PublicKey key(String keyId) {
-    PublicKey key = keys.get(keyId);
-    if (key != null) {
-      return key;
-    }
-    synchronized (this) {
-      if (!keys.containsKey(keyId) && clock.instant().isAfter(fetchedAt.plus(REFETCH_AFTER))) {
-        fetch();
-      }
-    }
-    key = keys.get(keyId);
-    if (key == null) {
-      throw new Refused(HttpStatus.UNAUTHORIZED, "Unknown signing key " + keyId + ".");
-    }
-    return key;
-  }
-
-  private void fetch() {
-    JsonNode jwks;
+    List<JWK> found;
     try {
-      jwks = JSON.readTree(client.get().uri(settings.jwksUrl()).retrieve().body(String.class));
-    } catch (RestClientException | JsonProcessingException | IllegalArgumentException e) {
-      throw new Refused(HttpStatus.SERVICE_UNAVAILABLE, "ShipStation's public keys cannot be fetched now; "
-          + "send the webhook again later.");
-    }
-    fetchedAt = clock.instant();
-    for (JsonNode jwk : jwks.path("keys")) {
-      if (!"RSA".equals(jwk.path("kty").asText()) || jwk.path("kid").asText("").isBlank()) {
-        continue;
+      found = keys.get(new JWKSelector(new JWKMatcher.Builder().keyType(KeyType.RSA).keyID(keyId).build()), null);
+      fetched = true;
+    } catch (RateLimitReachedException e) {
+      if (!fetched) {
+        throw unavailable();
       }
+      found = List.of(); // asked ShipStation moments ago, and this key was not among its keys
+    } catch (KeySourceException e) {
+      throw unavailable();
+    }
+    for (JWK jwk : found) {
       try {
-        BigInteger modulus = new BigInteger(1, Base64.getUrlDecoder().decode(jwk.path("n").asText()));
-        BigInteger exponent = new BigInteger(1, Base64.getUrlDecoder().decode(jwk.path("e").asText()));
-        keys.put(jwk.path("kid").asText(), KeyFactory.getInstance("RSA")
-            .generatePublic(new RSAPublicKeySpec(modulus, exponent)));
-      } catch (IllegalArgumentException | GeneralSecurityException e) {
+        return ((RSAKey) jwk).toRSAPublicKey();
+      } catch (JOSEException e) {
         // a key this JVM cannot read is a key nobody signs with for us
       }
     }
+    throw new Refused(HttpStatus.UNAUTHORIZED, "Unknown signing key " + keyId + ".");
+  }
+
+  private static Refused unavailable() {
+    return new Refused(HttpStatus.SERVICE_UNAVAILABLE, "ShipStation's public keys cannot be fetched now; "
+        + "send the webhook again later.");
   }
 
   private static Instant parse(String timestamp) {

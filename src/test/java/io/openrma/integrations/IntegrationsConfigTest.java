@@ -20,7 +20,9 @@ import io.openrma.integrations.shipping.SimulatedReturnLabelProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
+import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -31,7 +33,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class IntegrationsConfigTest {
 
   private final ApplicationContextRunner context = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
+      .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class, JacksonAutoConfiguration.class,
+          ThymeleafAutoConfiguration.class))
       .withUserConfiguration(IntegrationsConfig.class);
 
   static final String[] ALL_CREDENTIALS = {

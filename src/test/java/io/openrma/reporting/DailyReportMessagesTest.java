@@ -15,12 +15,13 @@ import io.openrma.reporting.DailyReport.OverdueReturn;
 import io.openrma.reporting.DailyReport.ReasonCount;
 import io.openrma.reporting.DailyReport.RefundedReturn;
 import io.openrma.reporting.DailyReport.StatusCount;
+import io.openrma.support.Templates;
 import org.junit.jupiter.api.Test;
 
 /** How the report reads: the email's HTML and text, the CSV, the Slack message. */
 class DailyReportMessagesTest {
 
-  final DailyReportMessages messages = new DailyReportMessages();
+  final DailyReportMessages messages = new DailyReportMessages(Templates.engine());
 
   final DailyReport report = new DailyReport(LocalDate.of(2026, 11, 4), "Europe/Berlin",
       Instant.parse("2026-11-03T23:00:00Z"), Instant.parse("2026-11-04T23:00:00Z"), Instant.parse("2026-11-05T06:00:00Z"),

@@ -1,14 +1,15 @@
 package io.openrma.integrations.helpdesk;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openrma.integrations.HttpClients;
@@ -28,22 +29,23 @@ import org.springframework.web.client.RestClientResponseException;
 public class ZendeskHelpdesk implements Helpdesk {
 
   static final String SYSTEM = "Zendesk";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ZendeskSettings settings;
+  private final ObjectMapper json;
   private final RestClient client;
   private final String authorization;
 
-  public ZendeskHelpdesk(ZendeskSettings settings) {
+  public ZendeskHelpdesk(ZendeskSettings settings, ObjectMapper json) {
     this.settings = settings;
-    this.client = HttpClients.restClient(settings.baseUrl(), settings.http());
+    this.json = json;
+    this.client = HttpClients.restClient(settings.baseUrl(), settings.http(), json);
     this.authorization = "Basic " + Base64.getEncoder().encodeToString(
         (settings.email() + "/token:" + settings.apiToken()).getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
   public void attachLabel(String ticketId, String rmaNumber, String fileName, byte[] pdf, String comment) {
-    if (hasComment(ticketId, c -> attachmentNames(c).contains(fileName))) {
+    if (hasComment(ticketId, c -> c.attachmentNames().contains(fileName))) {
       return; // attached by an earlier attempt
     }
     String token = upload(fileName, pdf);
@@ -54,7 +56,7 @@ public class ZendeskHelpdesk implements Helpdesk {
 
   @Override
   public void updateTracking(String ticketId, String rmaNumber, String carrier, String trackingNumber) {
-    if (hasComment(ticketId, c -> c.path("body").asText("").contains(trackingNumber))) {
+    if (hasComment(ticketId, c -> c.body() != null && c.body().contains(trackingNumber))) {
       return; // the comment, tag and field went in together in an earlier attempt
     }
     Map<String, Object> ticket = ordered(
@@ -67,61 +69,40 @@ public class ZendeskHelpdesk implements Helpdesk {
     updateTicket(ticketId, Map.of("ticket", ticket), "add tracking of " + rmaNumber);
   }
 
-  private boolean hasComment(String ticketId, Predicate<JsonNode> matches) {
-    JsonNode page = json(send("read the comments of ticket " + ticketId, () -> client.get()
+  private boolean hasComment(String ticketId, Predicate<Comment> matches) {
+    Comments page = send("read the comments of ticket " + ticketId, () -> client.get()
         .uri("/api/v2/tickets/{id}/comments?sort_order=desc", ticketId)
         .header("Authorization", authorization).accept(MediaType.APPLICATION_JSON)
-        .retrieve().body(String.class)));
-    for (JsonNode comment : page.path("comments")) {
-      if (matches.test(comment)) {
-        return true;
-      }
-    }
-    return false;
+        .retrieve().body(Comments.class));
+    return page != null && page.comments() != null && page.comments().stream().anyMatch(matches);
   }
 
   private String upload(String fileName, byte[] pdf) {
-    JsonNode answer = json(send("upload " + fileName, () -> client.post()
+    Upload answer = send("upload " + fileName, () -> client.post()
         .uri("/api/v2/uploads?filename={name}", fileName)
         .header("Authorization", authorization)
         .contentType(MediaType.APPLICATION_PDF).accept(MediaType.APPLICATION_JSON)
         .body(pdf)
-        .retrieve().body(String.class)));
-    String token = answer.path("upload").path("token").asText("");
-    if (token.isBlank()) {
+        .retrieve().body(Upload.class));
+    String token = answer == null || answer.upload() == null ? null : answer.upload().token();
+    if (token == null || token.isBlank()) {
       throw new IntegrationException(SYSTEM, "the upload of " + fileName + " returned no token");
     }
     return token;
   }
 
   private void updateTicket(String ticketId, Map<String, Object> body, String what) {
-    String text;
-    try {
-      text = JSON.writeValueAsString(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
     send(what + " (ticket " + ticketId + ")", () -> client.put()
         .uri("/api/v2/tickets/{id}", ticketId)
         .header("Authorization", authorization)
         .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
-        .body(text)
-        .retrieve().body(String.class));
+        .body(body)
+        .retrieve().toBodilessEntity());
   }
 
-  private static List<String> attachmentNames(JsonNode comment) {
-    List<String> names = new ArrayList<>();
-    comment.path("attachments").forEach(a -> names.add(a.path("file_name").asText()));
-    return names;
-  }
-
-  private interface Call {
-    String run();
-  }
-
-  private static String send(String what, Call call) {
+  private <T> T send(String what, Supplier<T> call) {
     try {
-      return call.run();
+      return call.get();
     } catch (RestClientResponseException e) {
       String retryAfter = e.getResponseHeaders() == null ? null : e.getResponseHeaders().getFirst("Retry-After");
       String detail = switch (e.getStatusCode().value()) {
@@ -138,9 +119,10 @@ public class ZendeskHelpdesk implements Helpdesk {
     }
   }
 
-  private static String errorOf(RestClientResponseException e) {
+  /** Zendesk's error: {@code "error"} is a word, or an object with title and message. */
+  private String errorOf(RestClientResponseException e) {
     try {
-      JsonNode body = JSON.readTree(e.getResponseBodyAsString());
+      JsonNode body = json.readTree(e.getResponseBodyAsString());
       String error = body.path("error").isTextual() ? body.path("error").asText()
           : body.path("error").path("title").asText("");
       String description = body.path("description").asText(body.path("error").path("message").asText(""));
@@ -150,19 +132,35 @@ public class ZendeskHelpdesk implements Helpdesk {
     }
   }
 
-  private static JsonNode json(String body) {
-    try {
-      return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
-    } catch (Exception e) {
-      throw new IntegrationException(SYSTEM, "answered with something that is not JSON", e);
-    }
-  }
-
   private static Map<String, Object> ordered(Object... keysAndValues) {
     Map<String, Object> map = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       map.put((String) keysAndValues[i], keysAndValues[i + 1]);
     }
     return map;
+  }
+
+  /** The parts of Zendesk's answers this adapter reads. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Comments(List<Comment> comments) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Comment(String body, List<Attachment> attachments) {
+    List<String> attachmentNames() {
+      return attachments == null ? List.of() : attachments.stream().map(Attachment::fileName).toList();
+    }
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Attachment(@JsonProperty("file_name") String fileName) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Upload(Token upload) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Token(String token) {
   }
 }

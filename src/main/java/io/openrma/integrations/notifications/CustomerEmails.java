@@ -7,15 +7,13 @@ import java.util.Map;
 
 import io.openrma.policy.Money;
 import io.openrma.returns.ReturnRecord;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The emails a customer gets during a return, from the Thymeleaf templates in
- * {@code templates/mail/} (an HTML and a text part each). Every email has a Message-ID made of the
+ * {@code templates/mail/} (an HTML and a text part each, {@code <purpose>.html} and {@code <purpose>.txt}),
+ * rendered by Boot's template engine. Every email has a Message-ID made of the
  * RMA number and its purpose, so a resend is recognisable as the same email.
  */
 public class CustomerEmails {
@@ -34,12 +32,12 @@ public class CustomerEmails {
 
   private final EmailSender sender;
   private final MailSettings settings;
-  private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
-  private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
+  private final ITemplateEngine templates;
 
-  public CustomerEmails(EmailSender sender, MailSettings settings) {
+  public CustomerEmails(EmailSender sender, MailSettings settings, ITemplateEngine templates) {
     this.sender = sender;
     this.settings = settings;
+    this.templates = templates;
   }
 
   public static String messageId(String rmaNumber, Purpose purpose) {
@@ -99,7 +97,8 @@ public class CustomerEmails {
     context.setVariable("signature", settings.signature());
     String messageId = messageId(record.rmaNumber(), purpose);
     sender.send(new EmailSender.Email(messageId, record.customer().email(), record.customer().name(), subject,
-        html.process(purpose.template, context), text.process(purpose.template, context), attachments));
+        templates.process("mail/" + purpose.template, context),
+        templates.process("mail/" + purpose.template + ".txt", context), attachments));
     return messageId;
   }
 
@@ -114,17 +113,5 @@ public class CustomerEmails {
       case "dhl_express" -> "DHL Express";
       default -> carrier;
     };
-  }
-
-  private static TemplateEngine engine(TemplateMode mode, String suffix) {
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("templates/mail/");
-    resolver.setSuffix(suffix);
-    resolver.setTemplateMode(mode);
-    resolver.setCharacterEncoding("UTF-8");
-    resolver.setCacheable(true);
-    TemplateEngine engine = new SpringTemplateEngine();
-    engine.setTemplateResolver(resolver);
-    return engine;
   }
 }

@@ -1,5 +1,6 @@
 package io.openrma.integrations.shipping;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,21 +10,25 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.openrma.integrations.HttpClients;
 import io.openrma.integrations.IntegrationException;
 import io.openrma.returns.Address;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.client.UnknownContentTypeException;
 
 /**
  * Return labels from ShipStation API v2 ({@code POST /v2/labels} with {@code is_return_label}), from
@@ -44,27 +49,27 @@ public class ShipStationLabelProvider implements ReturnLabelProvider {
       "minimum_postal_code_verification_failed", "invalid_postal_code", "invalid_country_code",
       "invalid_state_province");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final ShipStationSettings settings;
+  private final ObjectMapper json;
   private final RestClient client;
 
-  public ShipStationLabelProvider(ShipStationSettings settings) {
+  public ShipStationLabelProvider(ShipStationSettings settings, ObjectMapper json) {
     this.settings = settings;
-    this.client = HttpClients.restClient(settings.baseUrl(), settings.http());
+    this.json = json;
+    this.client = HttpClients.restClient(settings.baseUrl(), settings.http(), json);
   }
 
   @Override
   public ReturnLabel createReturnLabel(LabelRequest request) {
     String externalId = externalShipmentId(request);
-    JsonNode label = findBoughtLabel(externalId).orElseGet(() -> buy(request, externalId));
-    String pdfUrl = label.path("label_download").path("pdf").asText(null);
-    if (pdfUrl == null || label.path("tracking_number").asText("").isBlank()) {
-      throw new IntegrationException(SYSTEM, "label " + label.path("label_id").asText("?") + " for "
-          + request.rmaNumber() + " came without tracking number or PDF (status " + label.path("status").asText("?") + ")");
+    Label label = findBoughtLabel(externalId).orElseGet(() -> buy(request, externalId));
+    String pdfUrl = label.pdfUrl();
+    if (pdfUrl == null || blank(label.trackingNumber())) {
+      throw new IntegrationException(SYSTEM, "label " + orUnknown(label.labelId()) + " for " + request.rmaNumber()
+          + " came without tracking number or PDF (status " + orUnknown(label.status()) + ")");
     }
-    return new ReturnLabel(label.path("label_id").asText(), label.path("carrier_code").asText(null),
-        label.path("service_code").asText(null), label.path("tracking_number").asText(), pdfUrl, download(pdfUrl));
+    return new ReturnLabel(label.labelId(), label.carrierCode(), label.serviceCode(), label.trackingNumber(), pdfUrl,
+        download(pdfUrl));
   }
 
   /** The id that ties a label to the return, the step and the address (ShipStation allows 50 characters). */
@@ -77,12 +82,12 @@ public class ShipStationLabelProvider implements ReturnLabelProvider {
     return id;
   }
 
-  private Optional<JsonNode> findBoughtLabel(String externalId) {
-    JsonNode shipment;
+  private Optional<Label> findBoughtLabel(String externalId) {
+    Shipment shipment;
     try {
-      shipment = json(client.get().uri("/v2/shipments/external_shipment_id/{id}", externalId)
+      shipment = client.get().uri("/v2/shipments/external_shipment_id/{id}", externalId)
           .header("API-Key", settings.apiKey()).accept(MediaType.APPLICATION_JSON)
-          .retrieve().body(String.class));
+          .retrieve().body(Shipment.class);
     } catch (RestClientResponseException e) {
       if (e.getStatusCode().value() == 404) {
         return Optional.empty(); // never bought
@@ -91,33 +96,30 @@ public class ShipStationLabelProvider implements ReturnLabelProvider {
     } catch (RestClientException e) {
       throw technical("look up shipment " + externalId, e);
     }
-    String shipmentId = shipment.path("shipment_id").asText("");
-    if (shipmentId.isBlank()) {
+    if (shipment == null || blank(shipment.shipmentId())) {
       return Optional.empty();
     }
-    JsonNode labels;
+    Labels labels;
     try {
-      labels = json(client.get().uri("/v2/labels?shipment_id={id}", shipmentId)
+      labels = client.get().uri("/v2/labels?shipment_id={id}", shipment.shipmentId())
           .header("API-Key", settings.apiKey()).accept(MediaType.APPLICATION_JSON)
-          .retrieve().body(String.class));
+          .retrieve().body(Labels.class);
     } catch (RestClientException e) {
-      throw technical("list labels of shipment " + shipmentId, e);
+      throw technical("list labels of shipment " + shipment.shipmentId(), e);
     }
-    for (JsonNode label : labels.path("labels")) {
-      if ("completed".equals(label.path("status").asText()) && !label.path("voided").asBoolean(false)) {
-        return Optional.of(label);
-      }
-    }
-    return Optional.empty();
+    return labels == null || labels.labels() == null ? Optional.empty() : labels.labels().stream()
+        .filter(label -> "completed".equals(label.status()) && !label.voided())
+        .findFirst();
   }
 
-  private JsonNode buy(LabelRequest request, String externalId) {
+  private Label buy(LabelRequest request, String externalId) {
+    Label label;
     try {
-      return json(client.post().uri("/v2/labels")
+      label = client.post().uri("/v2/labels")
           .header("API-Key", settings.apiKey())
           .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
-          .body(JSON.writeValueAsString(labelBody(request, externalId)))
-          .retrieve().body(String.class));
+          .body(labelBody(request, externalId))
+          .retrieve().body(Label.class);
     } catch (RestClientResponseException e) {
       Optional<String> addressProblem = addressProblem(e);
       if (addressProblem.isPresent()) {
@@ -126,9 +128,8 @@ public class ShipStationLabelProvider implements ReturnLabelProvider {
       throw technical("buy the return label for " + request.rmaNumber(), e);
     } catch (RestClientException e) {
       throw technical("buy the return label for " + request.rmaNumber(), e);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
     }
+    return label == null ? Label.NONE : label;
   }
 
   Map<String, Object> labelBody(LabelRequest request, String externalId) {
@@ -187,38 +188,29 @@ public class ShipStationLabelProvider implements ReturnLabelProvider {
   }
 
   /** The error messages of a 400 that is about an address, if it is. */
-  static Optional<String> addressProblem(RestClientResponseException e) {
+  private Optional<String> addressProblem(RestClientResponseException e) {
     if (!e.getStatusCode().is4xxClientError()) {
       return Optional.empty();
     }
-    JsonNode body;
-    try {
-      body = JSON.readTree(e.getResponseBodyAsString());
-    } catch (Exception notJson) {
-      return Optional.empty();
-    }
     List<String> messages = new ArrayList<>();
-    for (JsonNode error : body.path("errors")) {
-      String code = error.path("error_code").asText("");
-      String field = error.path("field_name").asText("");
+    for (ApiError error : errors(e)) {
+      String code = Objects.requireNonNullElse(error.errorCode(), "");
+      String field = Objects.requireNonNullElse(error.fieldName(), "");
       if (ADDRESS_ERRORS.contains(code) || field.startsWith("shipment.ship_from") || field.startsWith("ship_from")) {
-        messages.add(error.path("message").asText(code));
+        messages.add(error.message() == null ? code : error.message());
       }
     }
     return messages.isEmpty() ? Optional.empty()
         : Optional.of("The carrier refuses the return address: " + String.join("; ", messages));
   }
 
-  /** ShipStation's error codes and messages ({@code errors[]}), not the raw body. */
-  private static String errors(RestClientResponseException response) {
+  /** ShipStation's errors, none when the body is not its error JSON. */
+  private List<ApiError> errors(RestClientResponseException response) {
     try {
-      List<String> errors = new ArrayList<>();
-      for (JsonNode error : JSON.readTree(response.getResponseBodyAsString()).path("errors")) {
-        errors.add(error.path("error_code").asText("?") + ": " + error.path("message").asText(""));
-      }
-      return errors.isEmpty() ? "" : " " + String.join("; ", errors);
-    } catch (Exception notJson) {
-      return "";
+      Errors errors = json.readValue(response.getResponseBodyAsByteArray(), Errors.class);
+      return errors == null || errors.errors() == null ? List.of() : errors.errors();
+    } catch (IOException notJson) {
+      return List.of();
     }
   }
 
@@ -259,20 +251,62 @@ public class ShipStationLabelProvider implements ReturnLabelProvider {
     }
   }
 
-  private static JsonNode json(String body) {
-    try {
-      return body == null ? JSON.createObjectNode() : JSON.readTree(body);
-    } catch (Exception e) {
-      throw new IntegrationException(SYSTEM, "answered with something that is not JSON", e);
-    }
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
-  private static IntegrationException technical(String what, RestClientException e) {
+  private static String orUnknown(String value) {
+    return value == null ? "?" : value;
+  }
+
+  private IntegrationException technical(String what, RestClientException e) {
     if (e instanceof RestClientResponseException response) {
       HttpStatusCode status = response.getStatusCode();
-      return new IntegrationException(SYSTEM, what + " failed: HTTP " + status.value() + errors(response), e);
+      List<String> errors = errors(response).stream()
+          .map(error -> orUnknown(error.errorCode()) + ": " + Objects.requireNonNullElse(error.message(), "")).toList();
+      return new IntegrationException(SYSTEM, what + " failed: HTTP " + status.value()
+          + (errors.isEmpty() ? "" : " " + String.join("; ", errors)), e);
+    }
+    if (e instanceof UnknownContentTypeException || e.getCause() instanceof HttpMessageNotReadableException) {
+      return new IntegrationException(SYSTEM, what + " failed: answered with something that is not JSON", e);
     }
     String kind = e instanceof ResourceAccessException ? "no answer (timeout or connection lost)" : e.getMessage();
     return new IntegrationException(SYSTEM, what + " failed: " + kind, e);
+  }
+
+  /** The parts of ShipStation's label the provider reads. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record Label(String labelId, String status, boolean voided, String carrierCode, String serviceCode,
+      String trackingNumber, Download labelDownload) {
+
+    static final Label NONE = new Label(null, null, false, null, null, null, null);
+
+    String pdfUrl() {
+      return labelDownload == null ? null : labelDownload.pdf();
+    }
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Download(String pdf) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record Shipment(String shipmentId) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Labels(List<Label> labels) {
+  }
+
+  /** ShipStation's error body: {@code {"errors": [{"error_code", "field_name", "message"}]}}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Errors(List<ApiError> errors) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record ApiError(String errorCode, String fieldName, String message) {
   }
 }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /** The live Zendesk adapter against a stand-in that answers like Zendesk's REST API, over real HTTP. No Spring. */
 class ZendeskHelpdeskTest {
@@ -45,7 +46,8 @@ class ZendeskHelpdeskTest {
 
   private static ZendeskHelpdesk helpdesk(Long trackingFieldId, Duration readTimeout) {
     return new ZendeskHelpdesk(new ZendeskSettings(IntegrationMode.LIVE, zendesk.baseUrl(), ZendeskApi.EMAIL,
-        ZendeskApi.API_TOKEN, trackingFieldId, "rma", false, Duration.ofSeconds(2), readTimeout));
+        ZendeskApi.API_TOKEN, trackingFieldId, "rma", false, Duration.ofSeconds(2), readTimeout),
+        Jackson2ObjectMapperBuilder.json().build());
   }
 
   private static ZendeskHelpdesk helpdesk() {

@@ -27,6 +27,7 @@ import io.openrma.returns.ReturnReason;
 import io.openrma.returns.ReturnRecord;
 import io.openrma.returns.ReturnRecords;
 import io.openrma.returns.ReturnStatus;
+import io.openrma.support.Templates;
 import io.openrma.support.standins.FlakyTcpProxy;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** Customer emails over real SMTP, into GreenMail. No Spring context. */
+/** Customer emails over real SMTP, into GreenMail. No application context, only Boot's template engine. */
 class SmtpEmailSenderTest {
 
   @RegisterExtension
@@ -70,7 +71,7 @@ class SmtpEmailSenderTest {
     properties.setProperty("mail.smtp.timeout", String.valueOf(timeoutMillis));
     properties.setProperty("mail.smtp.writetimeout", String.valueOf(timeoutMillis));
     smtp.setJavaMailProperties(properties);
-    return new CustomerEmails(new SmtpEmailSender(smtp, SETTINGS), SETTINGS);
+    return new CustomerEmails(new SmtpEmailSender(smtp, SETTINGS), SETTINGS, Templates.engine());
   }
 
   @Test

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /** The live ShipStation API v2 adapter against a stand-in that answers like ShipStation, over real HTTP. No Spring. */
 class ShipStationLabelProviderTest {
@@ -49,7 +50,8 @@ class ShipStationLabelProviderTest {
     return new ShipStationLabelProvider(new ShipStationSettings(IntegrationMode.LIVE, ShipStationApi.API_KEY,
         shipStation.baseUrl(), "se-123456", "fedex_ground", "carrier_default", 500, Duration.ofSeconds(2), readTimeout,
         shipStation.baseUrl() + "/jwks", Duration.ofMinutes(5), new ShipStationSettings.Warehouse("Returns desk",
-        "Shop Inc.", "+1 512 555 0199", "4009 Marathon Blvd", null, "Austin", "TX", "78756", "US")));
+        "Shop Inc.", "+1 512 555 0199", "4009 Marathon Blvd", null, "Austin", "TX", "78756", "US")),
+        Jackson2ObjectMapperBuilder.json().build());
   }
 
   private static ShipStationLabelProvider provider() {
