@@ -94,7 +94,7 @@ final class Api {
     try (in) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buffer = new byte[8192];
-      for (int n; (n = in.read(buffer)) > 0; ) {
+      for (int n; (n = in.read(buffer)) > 0;) {
         out.write(buffer, 0, n);
       }
       return out.toString(StandardCharsets.UTF_8);

@@ -65,7 +65,8 @@ final class Db implements AutoCloseable {
         SELECT s.calls, s.total_exec_time, s.mean_exec_time, s.max_exec_time, s.rows, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 400)
         FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
         WHERE d.datname = '%s' ORDER BY s.total_exec_time DESC LIMIT %d
-        """.formatted(database, limit);
+        """
+        .formatted(database, limit);
     try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         Map<String, Object> row = new LinkedHashMap<>();
@@ -114,7 +115,8 @@ final class Db implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     try (Connection c = DriverManager.getConnection(url, "postgres", "");
-        Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     } catch (SQLException e) {

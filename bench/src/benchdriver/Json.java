@@ -56,22 +56,22 @@ final class Json {
   private Object value() {
     char c = text.charAt(pos);
     switch (c) {
-      case '{':
+      case '{' :
         return objectValue();
-      case '[':
+      case '[' :
         return arrayValue();
-      case '"':
+      case '"' :
         return string();
-      case 't':
+      case 't' :
         pos += 4;
         return Boolean.TRUE;
-      case 'f':
+      case 'f' :
         pos += 5;
         return Boolean.FALSE;
-      case 'n':
+      case 'n' :
         pos += 4;
         return null;
-      default:
+      default :
         return number();
     }
   }

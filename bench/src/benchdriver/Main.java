@@ -26,7 +26,8 @@ public final class Main {
     Api api = new Api(o.getOrDefault("base", "http://127.0.0.1:18080"));
     String database = o.getOrDefault("database", "openrma");
     Db db = Db.connect(o.get("pg"));
-    Probe probe = new Probe(Long.parseLong(o.getOrDefault("app-pid", "0")), Long.parseLong(o.getOrDefault("postmaster-pid", "0")));
+    Probe probe = new Probe(Long.parseLong(o.getOrDefault("app-pid", "0")),
+        Long.parseLong(o.getOrDefault("postmaster-pid", "0")));
     List<String> scenarios = Arrays.asList(o.getOrDefault("scenarios", "throughput,rest").split(","));
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("driver_started", Instant.now().toString());
@@ -49,7 +50,8 @@ public final class Main {
         throughput.warmUp(warmRate, warmSeconds);
         section.put("jvm_warmup", Map.of("rate_per_s", warmRate, "seconds", warmSeconds));
         Map<String, Object> search = throughput.search(Double.parseDouble(o.getOrDefault("start-rate", "20")),
-            Integer.parseInt(o.getOrDefault("step-seconds", "30")), Double.parseDouble(o.getOrDefault("max-rate", "400")));
+            Integer.parseInt(o.getOrDefault("step-seconds", "30")),
+            Double.parseDouble(o.getOrDefault("max-rate", "400")));
         section.put("search", search);
         max = (double) search.get("highest_flat_per_s");
       }
@@ -92,9 +94,11 @@ public final class Main {
     }
     Waiting waiting = new Waiting(api, db, database, probe);
     if (scenarios.contains("correlation")) {
-      List<Long> sizes = Arrays.stream(o.getOrDefault("sizes", "1000,10000,100000").split(",")).map(Long::parseLong).toList();
+      List<Long> sizes = Arrays.stream(o.getOrDefault("sizes", "1000,10000,100000").split(",")).map(Long::parseLong)
+          .toList();
       result.put("correlation", waiting.correlation(sizes, Integer.parseInt(o.getOrDefault("max-scans", "1000")),
-          Integer.parseInt(o.getOrDefault("fixed-scans", "1500")), Integer.parseInt(o.getOrDefault("scan-clients", "4")),
+          Integer.parseInt(o.getOrDefault("fixed-scans", "1500")),
+          Integer.parseInt(o.getOrDefault("scan-clients", "4")),
           Double.parseDouble(o.getOrDefault("scan-rate", "0"))));
       write(out, result);
     }

@@ -43,10 +43,13 @@ final class Probe {
     out.put("postgres_cores", (b.postgres() - a.postgres()) / TICKS_PER_SECOND / seconds);
     out.put("driver_cores", (b.driver() - a.driver()) / TICKS_PER_SECOND / seconds);
     // what else ran on the machine meanwhile (other processes; should be near 0)
-    double busyCores = total == 0 ? 0 : Runtime.getRuntime().availableProcessors()
-        * (b.machineBusy() - a.machineBusy()) / (double) total;
-    out.put("other_cores", Math.max(0, busyCores - (double) out.get("openrma_cores") - (double) out.get("postgres_cores")
-        - (double) out.get("driver_cores")));
+    double busyCores = total == 0
+        ? 0
+        : Runtime.getRuntime().availableProcessors()
+            * (b.machineBusy() - a.machineBusy()) / (double) total;
+    out.put("other_cores",
+        Math.max(0, busyCores - (double) out.get("openrma_cores") - (double) out.get("postgres_cores")
+            - (double) out.get("driver_cores")));
     return out;
   }
 
@@ -66,9 +69,9 @@ final class Probe {
         total += Long.parseLong(f[i]);
       }
       long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-      return new long[] {total - idle, total};
+      return new long[]{total - idle, total};
     } catch (IOException e) {
-      return new long[] {0, 0};
+      return new long[]{0, 0};
     }
   }
 

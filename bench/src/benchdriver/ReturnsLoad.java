@@ -319,7 +319,8 @@ final class ReturnsLoad {
   private void fail(String kind, Api.Response response) {
     latencies.get(kind).error();
     errors.incrementAndGet();
-    sample(kind + " " + response.status() + ": " + response.body().substring(0, Math.min(300, response.body().length())));
+    sample(
+        kind + " " + response.status() + ": " + response.body().substring(0, Math.min(300, response.body().length())));
   }
 
   private void sample(String text) {

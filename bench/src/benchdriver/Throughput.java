@@ -377,7 +377,7 @@ final class Throughput {
             continue;
           }
           String refundedAt = Json.str(item, "refund", "refundedAt");
-          out.put(rma, new long[] {Instant.parse(Json.str(item, "createdAt")).toEpochMilli(),
+          out.put(rma, new long[]{Instant.parse(Json.str(item, "createdAt")).toEpochMilli(),
               refundedAt == null ? 0 : Instant.parse(refundedAt).toEpochMilli()});
         }
         if (items.size() < 200) {

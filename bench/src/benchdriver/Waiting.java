@@ -75,7 +75,8 @@ final class Waiting {
 
   long waitingCount() {
     // the returns waiting for their arrival scan: status IN_TRANSIT
-    return (long) Double.parseDouble(Json.str(api.get("admin", "/api/returns?status=IN_TRANSIT&size=1").json(), "total"));
+    return (long) Double
+        .parseDouble(Json.str(api.get("admin", "/api/returns?status=IN_TRANSIT&size=1").json(), "total"));
   }
 
   /**
@@ -121,9 +122,11 @@ final class Waiting {
       if (db != null) {
         level.put("top_statements", db.topStatements(database, 12));
       }
-      System.err.printf("[driver] correlation with %d waiting: max %.0f scans/s (p99 %.1f ms); at %.0f/s p50 %.1f ms p99 %.1f ms%n",
+      System.err.printf(
+          "[driver] correlation with %d waiting: max %.0f scans/s (p99 %.1f ms); at %.0f/s p50 %.1f ms p99 %.1f ms%n",
           size, (double) max.get("scans_per_s"), (double) ((Map<?, ?>) max.get("latency")).get("p99_ms"), rate,
-          (double) ((Map<?, ?>) fixed.get("latency")).get("p50_ms"), (double) ((Map<?, ?>) fixed.get("latency")).get("p99_ms"));
+          (double) ((Map<?, ?>) fixed.get("latency")).get("p50_ms"),
+          (double) ((Map<?, ?>) fixed.get("latency")).get("p99_ms"));
       levels.add(level);
     }
     Map<String, Object> out = new LinkedHashMap<>();

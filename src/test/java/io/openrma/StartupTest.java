@@ -83,7 +83,8 @@ class StartupTest {
 
   /** Properties as command-line arguments: they win over application.yaml, as a user's settings would. */
   private static ConfigurableApplicationContext start(String... properties) {
-    List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false"));
+    List<String> args = new java.util.ArrayList<>(
+        List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false"));
     for (String property : properties) {
       args.add("--" + property);
     }
@@ -101,13 +102,14 @@ class StartupTest {
   /** One deployment holds the BPMN, the DMN and the forms, and every definition is at version 1. */
   private static void assertDeployedTogether(ConfigurableApplicationContext context) {
     RepositoryService repository = engine(context).getRepositoryService();
-    List<Deployment> deployments = repository.createDeploymentQuery().deploymentName(ProcessDeployment.DEPLOYMENT_NAME).list();
+    List<Deployment> deployments = repository.createDeploymentQuery().deploymentName(ProcessDeployment.DEPLOYMENT_NAME)
+        .list();
     assertThat(deployments).hasSize(1);
     List<String> resources = repository.getDeploymentResourceNames(deployments.get(0).getId());
     assertThat(resources).contains("processes/rma-lifecycle.bpmn", "forms/review-return.form");
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(ProcessIds.RMA_LIFECYCLE).latestVersion()
         .singleResult().getVersion()).isEqualTo(1);
-    assertThat(repository.createProcessDefinitionQuery().list()).allSatisfy(definition ->
-        assertThat(definition.getVersion()).as(definition.getKey()).isEqualTo(1));
+    assertThat(repository.createProcessDefinitionQuery().list())
+        .allSatisfy(definition -> assertThat(definition.getVersion()).as(definition.getKey()).isEqualTo(1));
   }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.openrma.integrations.shipping.SimplePdf;
-import io.openrma.returns.Actor;
 import io.openrma.returns.Address;
 import io.openrma.returns.Customer;
 import io.openrma.returns.ItemCategory;
@@ -78,8 +77,9 @@ public class WaitingReturns {
     PolicyOutcome policy = new PolicyOutcome("AUTO_APPROVE", 0, false, true, "benchmark");
     // a label like the simulator's, made here: seeding must never buy a real one
     String tracking = "BENCH" + rmaNumber.substring(4);
-    byte[] pdf = SimplePdf.page(List.of("OpenRMA RETURN LABEL (BENCHMARK)", "RMA: " + rmaNumber, "Tracking: " + tracking,
-        "Not a valid shipping label."));
+    byte[] pdf = SimplePdf
+        .page(List.of("OpenRMA RETURN LABEL (BENCHMARK)", "RMA: " + rmaNumber, "Tracking: " + tracking,
+            "Not a valid shipping label."));
     Label label = new Label("se-bench-" + rmaNumber.substring(4), "fedex", "fedex_ground", tracking,
         "https://labels.invalid/bench/" + rmaNumber + ".pdf", now);
     creation.takeOver(draft(rmaNumber, now), policy, label, pdf, step.statusBefore, step.name());

@@ -98,8 +98,10 @@ public class DemoReturns implements ApplicationRunner {
         ReturnReason.DOES_NOT_FIT, ItemCondition.NEW), Resolution.REFUND, null, "INVALID Street 0");
     jobs(badAddress);
     // refused by Stripe (disputed charge): waits for fiona
-    String disputed = create("Eva Schmidt", line("HEADSET-1", "Wireless headset", ItemCategory.ELECTRONICS, 12_900, 2_060,
-        ReturnReason.DEFECTIVE, ItemCondition.OPENED), Resolution.REFUND, null, "Rosenweg 9", "pi_disputed_demo");
+    String disputed = create("Eva Schmidt",
+        line("HEADSET-1", "Wireless headset", ItemCategory.ELECTRONICS, 12_900, 2_060,
+            ReturnReason.DEFECTIVE, ItemCondition.OPENED),
+        Resolution.REFUND, null, "Rosenweg 9", "pi_disputed_demo");
     throughInspection(disputed, "OPENED");
     // refund pending at Stripe
     String pending = create("Noah Weber", line("BLENDER-1", "Blender", ItemCategory.ELECTRONICS, 6_900, 1_102,
@@ -159,10 +161,12 @@ public class DemoReturns implements ApplicationRunner {
     LocalDate delivered = LocalDate.now(clock).minusDays(3 + n);
     String email = name.toLowerCase().replace(' ', '.') + "@example.com";
     CreateReturnRequest request = new CreateReturnRequest(
-        new Order("SO-2026-" + (4100 + n), delivered.minusDays(3), delivered, "EUR", line.unitPrice() + line.tax() + 490, 490L,
+        new Order("SO-2026-" + (4100 + n), delivered.minusDays(3), delivered, "EUR",
+            line.unitPrice() + line.tax() + 490, 490L,
             paymentIntent == null ? "pi_demo_" + n : paymentIntent, subscription,
             resolution == Resolution.STORE_CREDIT ? "cus_demo" + n : null),
-        new CustomerData("C-" + (700 + n), name, email, null, new AddressData(street, null, "Berlin", null, "10115", "DE")),
+        new CustomerData("C-" + (700 + n), name, email, null,
+            new AddressData(street, null, "Berlin", null, "10115", "DE")),
         n % 3 == 0 ? String.valueOf(9000 + n) : null, resolution, null, List.of(line));
     return creation.create(request, "demo-" + n, "carl").record().rmaNumber();
   }
@@ -212,8 +216,9 @@ public class DemoReturns implements ApplicationRunner {
   }
 
   private void timer(String rma, String activityId) {
-    engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(rma).list().forEach(pi ->
-        engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId)
+    engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(rma).list()
+        .forEach(pi -> engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+            .activityId(activityId)
             .list().forEach(job -> engine.getManagementService().executeJob(job.getId())));
   }
 }

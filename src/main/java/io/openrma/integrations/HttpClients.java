@@ -26,8 +26,9 @@ public final class HttpClients {
    */
   public static RestClient restClient(String baseUrl, HttpSettings settings, ObjectMapper json) {
     return builder(baseUrl, settings)
-        .messageConverters(converters -> converters.replaceAll(converter ->
-            converter instanceof MappingJackson2HttpMessageConverter ? new MappingJackson2HttpMessageConverter(json)
+        .messageConverters(
+            converters -> converters.replaceAll(converter -> converter instanceof MappingJackson2HttpMessageConverter
+                ? new MappingJackson2HttpMessageConverter(json)
                 : converter))
         .build();
   }

@@ -51,7 +51,8 @@ import org.thymeleaf.ITemplateEngine;
  * job lock, which would let a second node run the same step.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({IntegrationsSettings.class, MailSettings.class, StripeSettings.class, ShipStationSettings.class,
+@EnableConfigurationProperties({IntegrationsSettings.class, MailSettings.class, StripeSettings.class,
+    ShipStationSettings.class,
     ZendeskSettings.class, SlackSettings.class, SimulationSettings.class})
 public class IntegrationsConfig {
 
@@ -93,8 +94,10 @@ public class IntegrationsConfig {
     String mailHost = environment.getProperty("spring.mail.host");
     boolean hasMailHost = mailHost != null && !mailHost.isBlank();
     mailLive = choice.live("Email", mail.mode(), hasMailHost,
-        hasMailHost ? List.of() : List.of("spring.mail.host (SPRING_MAIL_HOST) and, if the server wants them, "
-            + "spring.mail.username / SPRING_MAIL_PASSWORD"));
+        hasMailHost
+            ? List.of()
+            : List.of("spring.mail.host (SPRING_MAIL_HOST) and, if the server wants them, "
+                + "spring.mail.username / SPRING_MAIL_PASSWORD"));
 
     Duration lockTime = Duration.ofMillis(environment.getProperty("camunda.bpm.job-execution.lock-time-in-millis",
         Long.class, 300_000L));
@@ -133,7 +136,8 @@ public class IntegrationsConfig {
   PaymentGateway paymentGateway(StripeSettings settings) {
     if (stripeLive) {
       log.info("Integration Stripe: LIVE against {} (stripe-java API version {}){}", settings.apiBase(),
-          Stripe.API_VERSION, settings.hasWebhookSecret() ? ""
+          Stripe.API_VERSION, settings.hasWebhookSecret()
+              ? ""
               : "; no webhook secret: /webhooks/stripe refuses every event and pending refunds wait for a person");
       return new StripePaymentGateway(settings);
     }
@@ -208,15 +212,17 @@ public class IntegrationsConfig {
       if (!missing.isEmpty()) {
         problems.add(name + " (mode " + mode + (requireCredentials ? ", credentials required" : "") + ") needs "
             + String.join(", ", missing) + "; or set openrma." + name.toLowerCase(Locale.ROOT)
-            .replace("email", "mail") + ".mode=simulate");
+                .replace("email", "mail")
+            + ".mode=simulate");
       }
       return true;
     }
 
     void fitsLock(String name, Duration worstCase, Duration lockTime) {
       if (worstCase.compareTo(lockTime) >= 0) {
-        problems.add(name + " timeouts add up to " + worstCase.toSeconds() + " s per step, not below the job lock time of "
-            + lockTime.toSeconds() + " s (camunda.bpm.job-execution.lock-time-in-millis): shorten them");
+        problems
+            .add(name + " timeouts add up to " + worstCase.toSeconds() + " s per step, not below the job lock time of "
+                + lockTime.toSeconds() + " s (camunda.bpm.job-execution.lock-time-in-millis): shorten them");
       }
     }
   }

@@ -10,6 +10,7 @@ class IntegrationsFailureAnalyzer extends AbstractFailureAnalyzer<MissingCredent
   protected FailureAnalysis analyze(Throwable rootFailure, MissingCredentialsException cause) {
     return new FailureAnalysis("Integrations are not configured:\n  - " + String.join("\n  - ", cause.problems()),
         "Set the missing values (secrets as environment variables), or run an integration on purpose without its "
-            + "system by setting its mode to simulate, e.g. OPENRMA_ZENDESK_MODE=simulate.", cause);
+            + "system by setting its mode to simulate, e.g. OPENRMA_ZENDESK_MODE=simulate.",
+        cause);
   }
 }

@@ -30,9 +30,8 @@ public class ReturnMetrics {
 
   /** The stages whose duration is measured: from entering {@code from} until entering {@code to}. */
   enum Stage {
-    REQUEST_TO_LABEL(ReturnStatus.REQUESTED, ReturnStatus.LABEL_ISSUED),
-    LABEL_TO_ARRIVAL(ReturnStatus.LABEL_ISSUED, ReturnStatus.RECEIVED),
-    ARRIVAL_TO_REFUND(ReturnStatus.RECEIVED, ReturnStatus.REFUNDED);
+    REQUEST_TO_LABEL(ReturnStatus.REQUESTED, ReturnStatus.LABEL_ISSUED), LABEL_TO_ARRIVAL(ReturnStatus.LABEL_ISSUED,
+        ReturnStatus.RECEIVED), ARRIVAL_TO_REFUND(ReturnStatus.RECEIVED, ReturnStatus.REFUNDED);
 
     final ReturnStatus from;
     final ReturnStatus to;
@@ -118,7 +117,8 @@ public class ReturnMetrics {
   private Optional<RefundFigures> refundOf(long returnId) {
     return jdbc.sql("SELECT currency, refund_total, restocking_fee, store_credit_id FROM rma_return WHERE id = :id")
         .param("id", returnId)
-        .query((rs, n) -> rs.getObject("refund_total") == null ? null
+        .query((rs, n) -> rs.getObject("refund_total") == null
+            ? null
             : new RefundFigures(rs.getString("currency").trim(),
                 rs.getString("store_credit_id") == null ? "payment" : "store_credit",
                 rs.getLong("refund_total"), rs.getLong("restocking_fee")))

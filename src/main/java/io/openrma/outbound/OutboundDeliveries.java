@@ -38,9 +38,9 @@ public class OutboundDeliveries {
     }
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("""
-            INSERT INTO rma_outbound_delivery (event_id, subscriber, rma_number, status, payload, state, created_at)
-            VALUES (:event, :sub, :rma, :status, :payload, 'PENDING', :at)
-            """)
+        INSERT INTO rma_outbound_delivery (event_id, subscriber, rma_number, status, payload, state, created_at)
+        VALUES (:event, :sub, :rma, :status, :payload, 'PENDING', :at)
+        """)
         .param("event", eventId).param("sub", subscriber).param("rma", rmaNumber).param("status", status)
         .param("payload", payload).param("at", at(at))
         .update(keys, "id");
@@ -60,15 +60,15 @@ public class OutboundDeliveries {
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void logAttempt(long deliveryId, Instant at, Integer httpStatus, String error, long durationMillis) {
     jdbc.sql("""
-            INSERT INTO rma_outbound_attempt (delivery_id, attempted_at, http_status, error, duration_ms)
-            VALUES (:id, :at, :status, :error, :ms)
-            """)
+        INSERT INTO rma_outbound_attempt (delivery_id, attempted_at, http_status, error, duration_ms)
+        VALUES (:id, :at, :status, :error, :ms)
+        """)
         .param("id", deliveryId).param("at", at(at)).param("status", httpStatus).param("error", truncate(error))
         .param("ms", durationMillis).update();
     jdbc.sql("""
-            UPDATE rma_outbound_delivery SET attempts = attempts + 1, last_http_status = :status, last_error = :error,
-              last_attempt_at = :at WHERE id = :id
-            """)
+        UPDATE rma_outbound_delivery SET attempts = attempts + 1, last_http_status = :status, last_error = :error,
+          last_attempt_at = :at WHERE id = :id
+        """)
         .param("id", deliveryId).param("at", at(at)).param("status", httpStatus).param("error", truncate(error))
         .update();
   }

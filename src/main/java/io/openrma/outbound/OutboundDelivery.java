@@ -7,5 +7,7 @@ public record OutboundDelivery(long id, String eventId, String subscriber, Strin
     String payload, State state, int attempts, Integer lastHttpStatus, String lastError, Instant createdAt,
     Instant lastAttemptAt, Instant deliveredAt) {
 
-  public enum State { PENDING, DELIVERED, ABANDONED }
+  public enum State {
+    PENDING, DELIVERED, ABANDONED
+  }
 }

@@ -57,8 +57,10 @@ public class WebhookClient {
           .body(body.getBytes(StandardCharsets.UTF_8))
           .exchange((request, response) -> {
             int status = response.getStatusCode().value();
-            String error = status / 100 == 2 ? null : abbreviate(StreamUtils.copyToString(response.getBody(),
-                charset(response.getHeaders().getContentType())));
+            String error = status / 100 == 2
+                ? null
+                : abbreviate(StreamUtils.copyToString(response.getBody(),
+                    charset(response.getHeaders().getContentType())));
             return new Outcome(at, status, error, millisSince(started));
           });
     } catch (ResourceAccessException e) {

@@ -12,6 +12,7 @@ public final class Money {
   /** {@code 1234, "EUR"} to {@code "12.34 EUR"}; {@code 500, "JPY"} to {@code "500 JPY"}. */
   public static String format(long minorUnits, String currency) {
     int digits = currency == null ? 2 : Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-    return BigDecimal.valueOf(minorUnits).movePointLeft(digits).toPlainString() + (currency == null ? "" : " " + currency);
+    return BigDecimal.valueOf(minorUnits).movePointLeft(digits).toPlainString()
+        + (currency == null ? "" : " " + currency);
   }
 }

@@ -156,6 +156,7 @@ public final class RefundCalculator {
   }
 
   private static long divideHalfUp(BigInteger numerator, BigInteger denominator) {
-    return numerator.multiply(BigInteger.TWO).add(denominator).divide(denominator.multiply(BigInteger.TWO)).longValueExact();
+    return numerator.multiply(BigInteger.TWO).add(denominator).divide(denominator.multiply(BigInteger.TWO))
+        .longValueExact();
   }
 }

@@ -38,14 +38,17 @@ public class CalculateRefundDelegate extends StepDelegate {
     long total;
     if (record.resolution() == Resolution.EXCHANGE) {
       total = 0;
-      explanation = "Exchange: nothing to refund (the returned items are worth " + Money.format(result.uncapped(), currency) + ")";
+      explanation = "Exchange: nothing to refund (the returned items are worth "
+          + Money.format(result.uncapped(), currency) + ")";
     } else {
       total = result.total();
       explanation = "Items " + Money.format(result.items(), currency) + " + tax " + Money.format(result.tax(), currency)
           + (result.restockingFee() > 0 ? " - restocking fee " + Money.format(result.restockingFee(), currency) : "")
           + (result.shipping() > 0 ? " + shipping " + Money.format(result.shipping(), currency) : "")
           + " = " + Money.format(total, currency)
-          + (result.capped() ? " (capped: only " + Money.format(refundable, currency) + " is still refundable on the payment)" : "");
+          + (result.capped()
+              ? " (capped: only " + Money.format(refundable, currency) + " is still refundable on the payment)"
+              : "");
     }
     returns.recordRefundCalculation(step.rmaNumber(), result.items(), result.tax(), result.restockingFee(),
         result.shipping(), total, result.capped(), explanation, step.actor());

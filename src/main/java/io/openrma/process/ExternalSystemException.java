@@ -28,7 +28,7 @@ public class ExternalSystemException extends RuntimeException {
     } catch (org.camunda.bpm.engine.delegate.BpmnError | ExternalSystemException e) {
       throw e;
     } catch (io.openrma.integrations.payments.PaymentRefusedException
-             | io.openrma.integrations.shipping.InvalidAddressException businessOutcome) {
+        | io.openrma.integrations.shipping.InvalidAddressException businessOutcome) {
       throw businessOutcome;
     } catch (RuntimeException e) {
       throw new ExternalSystemException(system, rmaNumber, step, e);

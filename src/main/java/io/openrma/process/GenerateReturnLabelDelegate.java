@@ -49,6 +49,7 @@ public class GenerateReturnLabelDelegate extends StepDelegate {
     }
     step.made(1, "LABEL_ISSUED", label.labelId(), () -> returns.recordLabel(step.rmaNumber(),
         new Label(label.labelId(), label.carrier(), label.service(), label.trackingNumber(), label.labelUrl(),
-            clock.instant()), label.pdf(), step.actor()));
+            clock.instant()),
+        label.pdf(), step.actor()));
   }
 }

@@ -31,7 +31,8 @@ public final class InboxPayloads {
       return Map.of();
     }
     try {
-      return JSON.readValue(payload, new TypeReference<LinkedHashMap<String, Object>>() { });
+      return JSON.readValue(payload, new TypeReference<LinkedHashMap<String, Object>>() {
+      });
     } catch (JsonProcessingException e) {
       // never deliver the message without its variables: the entry stays pending and the sweep logs this
       throw new IllegalStateException("The inbox entry's variables are not the JSON object they were stored as ("

@@ -32,7 +32,8 @@ public class IncidentNotifications extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setCompositeIncidentHandlersEnabled(true);
-    List<IncidentHandler> handlers = configuration.getCustomIncidentHandlers() == null ? new ArrayList<>()
+    List<IncidentHandler> handlers = configuration.getCustomIncidentHandlers() == null
+        ? new ArrayList<>()
         : new ArrayList<>(configuration.getCustomIncidentHandlers());
     handlers.add(new Notifier());
     configuration.setCustomIncidentHandlers(handlers);
@@ -40,8 +41,11 @@ public class IncidentNotifications extends AbstractProcessEnginePlugin {
 
   /** The text of the message; no customer data, the exception messages of steps carry none. */
   static String text(String rmaNumber, String step, String message) {
-    String reason = message == null ? "no message" : message.length() > 300 ? message.substring(0, 300) + "..." : message;
-    return ":rotating_light: Incident: \"" + step + "\" failed for " + (rmaNumber == null ? "a process without return"
+    String reason = message == null
+        ? "no message"
+        : message.length() > 300 ? message.substring(0, 300) + "..." : message;
+    return ":rotating_light: Incident: \"" + step + "\" failed for " + (rmaNumber == null
+        ? "a process without return"
         : rmaNumber) + " after all retries: " + reason + " (Cockpit: fix the cause, then retry the job)";
   }
 
@@ -65,7 +69,9 @@ public class IncidentNotifications extends AbstractProcessEnginePlugin {
     }
 
     private String stepName(IncidentContext context) {
-      String activityId = context.getFailedActivityId() != null ? context.getFailedActivityId() : context.getActivityId();
+      String activityId = context.getFailedActivityId() != null
+          ? context.getFailedActivityId()
+          : context.getActivityId();
       if (activityId == null || context.getProcessDefinitionId() == null) {
         return activityId == null ? "a step" : activityId;
       }

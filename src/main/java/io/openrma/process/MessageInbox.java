@@ -71,9 +71,9 @@ public class MessageInbox {
     boolean deliverNow = message && waitsFor(event.rmaNumber(), event.messageName());
     String state = !message ? "RECORDED" : deliverNow ? "DELIVERED" : event.keepIfEarly() ? "PENDING" : "RECORDED";
     jdbc.sql("""
-            INSERT INTO rma_inbox (source, event_id, return_id, message_name, payload, state, received_at, delivered_at)
-            VALUES (:source, :eventId, :returnId, :message, :payload, :state, :now, :delivered)
-            """)
+        INSERT INTO rma_inbox (source, event_id, return_id, message_name, payload, state, received_at, delivered_at)
+        VALUES (:source, :eventId, :returnId, :message, :payload, :state, :now, :delivered)
+        """)
         .param("source", event.source()).param("eventId", event.eventId()).param("returnId", record.id())
         .param("message", event.messageName()).param("payload", truncate(InboxPayloads.of(event.variables())))
         .param("state", state).param("now", now()).param("delivered", deliverNow ? now() : null)
@@ -109,9 +109,9 @@ public class MessageInbox {
   /** Hands over every pending event of this return that the process waits for now, in arrival order. */
   public int deliverPending(String rmaNumber) {
     List<Long> pending = jdbc.sql("""
-            SELECT i.id FROM rma_inbox i JOIN rma_return r ON r.id = i.return_id
-            WHERE r.rma_number = :rma AND i.state = 'PENDING' ORDER BY i.id
-            """).param("rma", rmaNumber).query(Long.class).list();
+        SELECT i.id FROM rma_inbox i JOIN rma_return r ON r.id = i.return_id
+        WHERE r.rma_number = :rma AND i.state = 'PENDING' ORDER BY i.id
+        """).param("rma", rmaNumber).query(Long.class).list();
     int delivered = 0;
     for (Long id : pending) {
       try {
@@ -130,23 +130,23 @@ public class MessageInbox {
   @Scheduled(fixedDelayString = "${openrma.inbox.sweep-interval:PT30S}", initialDelayString = "${openrma.inbox.sweep-interval:PT30S}")
   public void sweep() {
     List<String> rmaNumbers = jdbc.sql("""
-            SELECT DISTINCT r.rma_number FROM rma_inbox i JOIN rma_return r ON r.id = i.return_id
-            WHERE i.state = 'PENDING'
-            """).query(String.class).list();
+        SELECT DISTINCT r.rma_number FROM rma_inbox i JOIN rma_return r ON r.id = i.return_id
+        WHERE i.state = 'PENDING'
+        """).query(String.class).list();
     for (String rmaNumber : rmaNumbers) {
       deliverPending(rmaNumber);
     }
     jdbc.sql("""
-            UPDATE rma_inbox SET state = 'DISCARDED' WHERE state = 'PENDING' AND return_id IN
-              (SELECT id FROM rma_return WHERE status IN (:ended))
-            """).param("ended", ReturnStatus.names(ReturnStatus.ENDED)).update();
+        UPDATE rma_inbox SET state = 'DISCARDED' WHERE state = 'PENDING' AND return_id IN
+          (SELECT id FROM rma_return WHERE status IN (:ended))
+        """).param("ended", ReturnStatus.names(ReturnStatus.ENDED)).update();
   }
 
   private boolean deliver(long inboxId) {
     Map<String, Object> entry = jdbc.sql("""
-            SELECT i.message_name, i.payload, r.rma_number FROM rma_inbox i JOIN rma_return r ON r.id = i.return_id
-            WHERE i.id = :id AND i.state = 'PENDING' FOR UPDATE
-            """).param("id", inboxId).query().listOfRows().stream().findFirst().orElse(null);
+        SELECT i.message_name, i.payload, r.rma_number FROM rma_inbox i JOIN rma_return r ON r.id = i.return_id
+        WHERE i.id = :id AND i.state = 'PENDING' FOR UPDATE
+        """).param("id", inboxId).query().listOfRows().stream().findFirst().orElse(null);
     if (entry == null) {
       return false; // delivered meanwhile
     }

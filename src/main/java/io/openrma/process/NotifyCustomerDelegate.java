@@ -27,7 +27,8 @@ public class NotifyCustomerDelegate extends StepDelegate {
     } else {
       outcome = "CLOSED";
       Object comment = step.variable("refundProblemComment");
-      note = comment != null ? comment.toString()
+      note = comment != null
+          ? comment.toString()
           : "Nothing could be refunded for the items we received (see the inspection of your return).";
     }
     String closingNote = note;

@@ -41,9 +41,11 @@ public class ProcessPositions {
       for (Task task : engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list()) {
         List<String> groups = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
             .map(IdentityLink::getGroupId).filter(group -> group != null).toList();
-        tasks.add(new OpenTask(task.getId(), task.getName(), task.getAssignee(), groups, task.getCreateTime().toInstant()));
+        tasks.add(
+            new OpenTask(task.getId(), task.getName(), task.getAssignee(), groups, task.getCreateTime().toInstant()));
       }
-      for (Incident incident : engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).list()) {
+      for (Incident incident : engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId())
+          .list()) {
         incidents.add(new OpenIncident(incident.getId(), incident.getActivityId(), incident.getIncidentType(),
             incident.getIncidentMessage(), incident.getIncidentTimestamp().toInstant()));
       }

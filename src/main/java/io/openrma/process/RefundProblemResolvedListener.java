@@ -37,7 +37,8 @@ public class RefundProblemResolvedListener implements TaskListener {
           throw new TaskInputException("Enter the id of the refund made in the Stripe dashboard (re_...).");
         }
         returns.settleRefund(rmaNumber, refundId.toString().trim(), "SUCCEEDED", null, actor);
-        returns.note(rmaNumber, actor, "REFUND_PROBLEM_RESOLVED", "Finance: refunded outside OpenRMA as " + refundId + note);
+        returns.note(rmaNumber, actor, "REFUND_PROBLEM_RESOLVED",
+            "Finance: refunded outside OpenRMA as " + refundId + note);
       }
       case "CLOSE_WITHOUT_REFUND" -> {
         if (note.isEmpty()) {

@@ -34,7 +34,8 @@ public class ReviewCompletedListener implements TaskListener {
     if (task.getAssignee() != null) {
       return task.getAssignee();
     }
-    String current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
+    String current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
+        ? null
         : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
     return current == null ? "unknown" : current;
   }

@@ -87,7 +87,8 @@ public final class Step {
    */
   public void once(String system, String kind, Supplier<String> call, String timelineDetail) {
     if (!done(1)) {
-      made(1, kind, call(system, call), () -> { });
+      made(1, kind, call(system, call), () -> {
+      });
     }
     note(kind, timelineDetail);
   }

@@ -65,7 +65,8 @@ public class TaskContextListener implements TaskListener {
     if (!ProcessIds.TASK_INSPECT.equals(task.getTaskDefinitionKey())) {
       team.afterCommit(":inbox_tray: " + task.getName() + ": " + rmaNumber + " (order " + record.order().orderId()
           + ") waits for " + task.getCandidates().stream().map(c -> c.getGroupId()).filter(g -> g != null).findFirst()
-          .orElse("someone") + " in Tasklist");
+              .orElse("someone")
+          + " in Tasklist");
     }
   }
 

@@ -18,7 +18,8 @@ public class UpdateReturnsRecordRefundedDelegate extends StepDelegate {
   @Override
   protected void run(Step step) {
     ReturnRecord record = step.record();
-    String how = record.refund().storeCreditId() != null ? "as store credit " + record.refund().storeCreditId()
+    String how = record.refund().storeCreditId() != null
+        ? "as store credit " + record.refund().storeCreditId()
         : "to the payment as " + record.refund().refundId();
     returns.markRefunded(step.rmaNumber(), step.actor(),
         "Refunded " + Money.format(record.refund().total(), record.currency()) + " " + how);

@@ -65,11 +65,11 @@ public class DailyReportCalculator {
 
   private List<NewReturn> newReturns(Instant from, Instant to) {
     List<NewReturnLine> lines = jdbc.sql("""
-            SELECT r.rma_number, r.order_id, r.status, r.resolution, r.created_at, l.reason
-            FROM rma_return r JOIN rma_line l ON l.return_id = r.id
-            WHERE r.created_at >= :from AND r.created_at < :to
-            ORDER BY r.created_at, r.id, l.line_no
-            """)
+        SELECT r.rma_number, r.order_id, r.status, r.resolution, r.created_at, l.reason
+        FROM rma_return r JOIN rma_line l ON l.return_id = r.id
+        WHERE r.created_at >= :from AND r.created_at < :to
+        ORDER BY r.created_at, r.id, l.line_no
+        """)
         .param("from", at(from)).param("to", at(to))
         .query((rs, n) -> new NewReturnLine(rs.getString("rma_number"), rs.getString("order_id"),
             rs.getString("status"), rs.getString("resolution"),
@@ -86,11 +86,11 @@ public class DailyReportCalculator {
 
   private List<ReasonCount> topReasons(Instant from, Instant to, int limit) {
     return jdbc.sql("""
-            SELECT l.reason, COUNT(*) AS line_count, SUM(l.quantity_returned) AS units
-            FROM rma_line l JOIN rma_return r ON r.id = l.return_id
-            WHERE r.created_at >= :from AND r.created_at < :to
-            GROUP BY l.reason
-            """)
+        SELECT l.reason, COUNT(*) AS line_count, SUM(l.quantity_returned) AS units
+        FROM rma_line l JOIN rma_return r ON r.id = l.return_id
+        WHERE r.created_at >= :from AND r.created_at < :to
+        GROUP BY l.reason
+        """)
         .param("from", at(from)).param("to", at(to))
         .query((rs, n) -> new ReasonCount(rs.getString("reason"), rs.getLong("line_count"), rs.getLong("units")))
         .list().stream()
@@ -103,10 +103,10 @@ public class DailyReportCalculator {
 
   private List<RefundedReturn> refunded(Instant from, Instant to) {
     return jdbc.sql("""
-            SELECT rma_number, order_id, currency, refund_total, restocking_fee, store_credit_id, refunded_at
-            FROM rma_return WHERE refunded_at >= :from AND refunded_at < :to
-            ORDER BY refunded_at, id
-            """)
+        SELECT rma_number, order_id, currency, refund_total, restocking_fee, store_credit_id, refunded_at
+        FROM rma_return WHERE refunded_at >= :from AND refunded_at < :to
+        ORDER BY refunded_at, id
+        """)
         .param("from", at(from)).param("to", at(to))
         .query((rs, n) -> new RefundedReturn(rs.getString("rma_number"), rs.getString("order_id"),
             rs.getString("currency").trim(), rs.getLong("refund_total"), rs.getLong("restocking_fee"),
@@ -127,10 +127,10 @@ public class DailyReportCalculator {
 
   private List<StatusCount> closed(Instant from, Instant to) {
     return jdbc.sql("""
-            SELECT status, COUNT(*) AS n FROM rma_timeline
-            WHERE status IN (:ended) AND occurred_at >= :from AND occurred_at < :to
-            GROUP BY status ORDER BY status
-            """)
+        SELECT status, COUNT(*) AS n FROM rma_timeline
+        WHERE status IN (:ended) AND occurred_at >= :from AND occurred_at < :to
+        GROUP BY status ORDER BY status
+        """)
         .param("ended", ENDED).param("from", at(from)).param("to", at(to))
         .query((rs, n) -> new StatusCount(rs.getString("status"), rs.getLong("n")))
         .list();
@@ -143,11 +143,11 @@ public class DailyReportCalculator {
     }
     List<String> checked = sla.keySet().stream().map(Enum::name).toList();
     return jdbc.sql("""
-            SELECT r.rma_number, r.order_id, r.status, MAX(t.occurred_at) AS since
-            FROM rma_return r JOIN rma_timeline t ON t.return_id = r.id AND t.status = r.status
-            WHERE r.status IN (:checked)
-            GROUP BY r.id, r.rma_number, r.order_id, r.status
-            """)
+        SELECT r.rma_number, r.order_id, r.status, MAX(t.occurred_at) AS since
+        FROM rma_return r JOIN rma_timeline t ON t.return_id = r.id AND t.status = r.status
+        WHERE r.status IN (:checked)
+        GROUP BY r.id, r.rma_number, r.order_id, r.status
+        """)
         .param("checked", checked)
         .query((rs, n) -> {
           Instant since = rs.getObject("since", OffsetDateTime.class).toInstant();

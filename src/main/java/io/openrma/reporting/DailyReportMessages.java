@@ -81,7 +81,8 @@ public class DailyReportMessages {
   /** Slack mrkdwn. */
   public String slack(DailyReport report) {
     StringBuilder text = new StringBuilder();
-    text.append(":bar_chart: *Returns report for ").append(report.day()).append("* (").append(report.zone()).append(")\n");
+    text.append(":bar_chart: *Returns report for ").append(report.day()).append("* (").append(report.zone())
+        .append(")\n");
     text.append("• New returns: ").append(report.newReturnCount()).append('\n');
     text.append("• Refunds: ").append(report.refundCount());
     if (!report.refundTotals().isEmpty()) {
@@ -95,8 +96,11 @@ public class DailyReportMessages {
       text.append(" (").append(counts(report.closed())).append(')');
     }
     text.append('\n');
-    text.append("• Top reasons: ").append(report.topReasons().isEmpty() ? "none" : report.topReasons().stream()
-        .map(r -> r.reason() + " " + r.lines()).collect(Collectors.joining(", "))).append('\n');
+    text.append("• Top reasons: ").append(report.topReasons().isEmpty()
+        ? "none"
+        : report.topReasons().stream()
+            .map(r -> r.reason() + " " + r.lines()).collect(Collectors.joining(", ")))
+        .append('\n');
     text.append("• Waiting longer than the SLA: ").append(report.overdue().size());
     for (StatusCount status : report.overdueByStatus()) {
       List<String> numbers = report.overdue().stream().filter(r -> r.status().equals(status.status()))

@@ -18,7 +18,8 @@ public class DailyReports {
   public DailyReport of(DelegateExecution execution) {
     Object value = execution.getVariable(DailyReportProcess.VAR_DAILY_REPORT);
     if (value == null) {
-      throw new IllegalStateException("No " + DailyReportProcess.VAR_DAILY_REPORT + " variable: compute the report first");
+      throw new IllegalStateException(
+          "No " + DailyReportProcess.VAR_DAILY_REPORT + " variable: compute the report first");
     }
     try {
       return json.readValue(value.toString(), DailyReport.class);

@@ -9,7 +9,9 @@ package io.openrma.returns;
  */
 public record Actor(Type type, String name) {
 
-  public enum Type { USER, PROCESS, SYSTEM, WEBHOOK }
+  public enum Type {
+    USER, PROCESS, SYSTEM, WEBHOOK
+  }
 
   public static Actor user(String userId) {
     return new Actor(Type.USER, userId);

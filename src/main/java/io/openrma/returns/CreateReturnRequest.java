@@ -22,31 +22,21 @@ import jakarta.validation.constraints.Size;
 public record CreateReturnRequest(
     @NotNull @Valid Order order,
     @NotNull @Valid CustomerData customer,
-    @Size(max = 64) @Schema(description = "Helpdesk (Zendesk) ticket id, if the customer wrote in", example = "4711")
-    String ticketId,
-    @Schema(description = "How the customer wants to be made whole; REFUND when absent")
-    Resolution resolution,
-    @Size(max = 500) @Pattern(regexp = "https?://.+", message = "must be an http(s) URL")
-    @Schema(description = "Link to the customer's photos of the item, shown to the reviewer")
-    String photosUrl,
+    @Size(max = 64) @Schema(description = "Helpdesk (Zendesk) ticket id, if the customer wrote in", example = "4711") String ticketId,
+    @Schema(description = "How the customer wants to be made whole; REFUND when absent") Resolution resolution,
+    @Size(max = 500) @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") @Schema(description = "Link to the customer's photos of the item, shown to the reviewer") String photosUrl,
     @NotEmpty @Size(max = 50) List<@Valid Line> lines) {
 
   public record Order(
       @NotBlank @Size(max = 64) @Schema(example = "SO-10042") String orderId,
       @NotNull @Schema(example = "2026-11-02") LocalDate orderDate,
       @NotNull @Schema(example = "2026-11-05") LocalDate deliveryDate,
-      @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") @Schema(example = "EUR")
-      String currency,
-      @NotNull @PositiveOrZero @Schema(description = "Total captured by the payment, minor units", example = "8490")
-      Long amountCaptured,
-      @PositiveOrZero @Schema(description = "Shipping charged on the order, minor units", example = "490")
-      Long shippingPaid,
-      @Size(max = 64) @Pattern(regexp = "pi_[A-Za-z0-9_]+", message = "must be a Stripe PaymentIntent id (pi_...)")
-      String paymentIntentId,
-      @Size(max = 64) @Pattern(regexp = "sub_[A-Za-z0-9_]+", message = "must be a Stripe subscription id (sub_...)")
-      String subscriptionId,
-      @Size(max = 64) @Pattern(regexp = "cus_[A-Za-z0-9_]+", message = "must be a Stripe customer id (cus_...)")
-      String stripeCustomerId) {
+      @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") @Schema(example = "EUR") String currency,
+      @NotNull @PositiveOrZero @Schema(description = "Total captured by the payment, minor units", example = "8490") Long amountCaptured,
+      @PositiveOrZero @Schema(description = "Shipping charged on the order, minor units", example = "490") Long shippingPaid,
+      @Size(max = 64) @Pattern(regexp = "pi_[A-Za-z0-9_]+", message = "must be a Stripe PaymentIntent id (pi_...)") String paymentIntentId,
+      @Size(max = 64) @Pattern(regexp = "sub_[A-Za-z0-9_]+", message = "must be a Stripe subscription id (sub_...)") String subscriptionId,
+      @Size(max = 64) @Pattern(regexp = "cus_[A-Za-z0-9_]+", message = "must be a Stripe customer id (cus_...)") String stripeCustomerId) {
   }
 
   public record CustomerData(
@@ -79,8 +69,7 @@ public record CreateReturnRequest(
       @NotNull @PositiveOrZero @Schema(description = "Price of one unit before discount, minor units") Long unitPrice,
       @PositiveOrZero @Schema(description = "Discount on the whole ordered line, minor units") Long discount,
       @PositiveOrZero @Schema(description = "Tax paid on the whole ordered line, minor units") Long tax,
-      @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
-      @Schema(description = "Optional; must equal the order's currency") String currency,
+      @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") @Schema(description = "Optional; must equal the order's currency") String currency,
       @NotNull ReturnReason reason,
       @Size(max = 500) @Schema(description = "Required when reason is OTHER") String reasonText,
       @Schema(description = "Condition the customer reports; NEW when absent") ItemCondition condition) {

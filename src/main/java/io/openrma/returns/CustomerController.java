@@ -22,9 +22,8 @@ public class CustomerController {
   }
 
   @PostMapping("/api/customers/{customerId}/erase")
-  @Operation(summary = "Erase a customer's personal data from all their returns, the timelines and the process history",
-      description = "404 if the customer has no returns, 409 while one of them is still in progress. Amounts, items "
-          + "and statuses stay.")
+  @Operation(summary = "Erase a customer's personal data from all their returns, the timelines and the process history", description = "404 if the customer has no returns, 409 while one of them is still in progress. Amounts, items "
+      + "and statuses stay.")
   public CustomerErasure.Result erase(@PathVariable String customerId, Principal principal) {
     return erasure.erase(customerId, Actor.user(principal.getName()));
   }

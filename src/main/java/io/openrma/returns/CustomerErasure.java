@@ -42,9 +42,9 @@ public class CustomerErasure {
   @Transactional
   public Result erase(String customerId, Actor actor) {
     List<Map<String, Object>> rows = jdbc.sql("""
-            SELECT id, rma_number, status, customer_name, customer_email, customer_phone, address_line1,
-              address_line2, address_city, address_postal_code, process_instance_id
-            FROM rma_return WHERE customer_id = :customer FOR UPDATE""")
+        SELECT id, rma_number, status, customer_name, customer_email, customer_phone, address_line1,
+          address_line2, address_city, address_postal_code, process_instance_id
+        FROM rma_return WHERE customer_id = :customer FOR UPDATE""")
         .param("customer", customerId).query().listOfRows();
     if (rows.isEmpty()) {
       throw new ApiProblems.NotFound("There are no returns of customer " + customerId + ".");
@@ -60,7 +60,8 @@ public class CustomerErasure {
     for (Map<String, Object> row : rows) {
       long id = ((Number) value(row, "id")).longValue();
       List<String> secrets = new ArrayList<>();
-      for (String column : List.of("customer_name", "customer_email", "customer_phone", "address_line1", "address_line2",
+      for (String column : List.of("customer_name", "customer_email", "customer_phone", "address_line1",
+          "address_line2",
           "address_city", "address_postal_code")) {
         Object secret = value(row, column);
         if (secret != null && secret.toString().length() >= 3) {
@@ -68,11 +69,11 @@ public class CustomerErasure {
         }
       }
       jdbc.sql("""
-              UPDATE rma_return SET customer_name = :erased, customer_email = :email, customer_phone = NULL,
-                address_line1 = :erased, address_line2 = NULL, address_city = :erased, address_state = NULL,
-                address_postal_code = :erased, photos_url = NULL, updated_at = :now,
-                version = version + 1
-              WHERE id = :id""")
+          UPDATE rma_return SET customer_name = :erased, customer_email = :email, customer_phone = NULL,
+            address_line1 = :erased, address_line2 = NULL, address_city = :erased, address_state = NULL,
+            address_postal_code = :erased, photos_url = NULL, updated_at = :now,
+            version = version + 1
+          WHERE id = :id""")
           .param("erased", ERASED).param("email", "erased-" + id + "@erased.invalid")
           .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("id", id).update();
       jdbc.sql("DELETE FROM rma_label_pdf WHERE return_id = :id").param("id", id).update();
@@ -82,8 +83,8 @@ public class CustomerErasure {
       scrub("rma_line", "reason_text", "return_id", id, secrets);
       scrub("rma_line", "inspection_notes", "return_id", id, secrets);
       jdbc.sql("""
-              INSERT INTO rma_timeline (return_id, occurred_at, actor_type, actor, event, status, detail)
-              VALUES (:id, :at, :type, :actor, 'CUSTOMER_ERASED', NULL, 'Personal data of the customer erased')""")
+          INSERT INTO rma_timeline (return_id, occurred_at, actor_type, actor, event, status, detail)
+          VALUES (:id, :at, :type, :actor, 'CUSTOMER_ERASED', NULL, 'Personal data of the customer erased')""")
           .param("id", id).param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("type", actor.type().name())
           .param("actor", actor.name()).update();
       List<String> processInstances = history.createHistoricProcessInstanceQuery()

@@ -51,12 +51,10 @@ public class ReturnController {
   }
 
   @PostMapping
-  @Operation(summary = "Create a return and start its lifecycle",
-      description = "201 with the new return. With an Idempotency-Key, repeating the same request returns the same "
-          + "return (200, header Idempotent-Replayed: true); the same key with a different request is a 422.")
+  @Operation(summary = "Create a return and start its lifecycle", description = "201 with the new return. With an Idempotency-Key, repeating the same request returns the same "
+      + "return (200, header Idempotent-Replayed: true); the same key with a different request is a 422.")
   public ResponseEntity<ReturnView> create(@Valid @RequestBody CreateReturnRequest request,
-      @Parameter(description = "Any unique string per intended return, e.g. a UUID; max. 200 characters")
-      @RequestHeader(value = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey,
+      @Parameter(description = "Any unique string per intended return, e.g. a UUID; max. 200 characters") @RequestHeader(value = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey,
       Principal principal) {
     ReturnCreation.Created created;
     try {
@@ -99,8 +97,7 @@ public class ReturnController {
   }
 
   @PostMapping("/{rmaNumber}/cancel")
-  @Operation(summary = "Cancel a return that has not reached the warehouse",
-      description = "409 once the warehouse has the parcel (RECEIVED or later) or the return has ended.")
+  @Operation(summary = "Cancel a return that has not reached the warehouse", description = "409 once the warehouse has the parcel (RECEIVED or later) or the return has ended.")
   public ReturnView cancel(@PathVariable String rmaNumber, @Valid @RequestBody CancelRequest request,
       Principal principal) {
     MDC.put("rmaNumber", rmaNumber);

@@ -1,6 +1,5 @@
 package io.openrma.returns;
 
-import io.openrma.system.ApiProblems;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -160,10 +159,11 @@ public class ReturnCreation {
     List<ReturnLine> lines = new ArrayList<>();
     for (int i = 0; i < request.lines().size(); i++) {
       CreateReturnRequest.Line l = request.lines().get(i);
-      lines.add(new ReturnLine(i + 1, l.sku(), l.description(), l.category() == null ? ItemCategory.GENERAL : l.category(),
-          l.quantityOrdered(), l.quantityReturned(), l.unitPrice(), l.discount() == null ? 0 : l.discount(),
-          l.tax() == null ? 0 : l.tax(), l.reason(), l.reasonText(),
-          l.condition() == null ? ItemCondition.NEW : l.condition(), null));
+      lines.add(
+          new ReturnLine(i + 1, l.sku(), l.description(), l.category() == null ? ItemCategory.GENERAL : l.category(),
+              l.quantityOrdered(), l.quantityReturned(), l.unitPrice(), l.discount() == null ? 0 : l.discount(),
+              l.tax() == null ? 0 : l.tax(), l.reason(), l.reasonText(),
+              l.condition() == null ? ItemCondition.NEW : l.condition(), null));
     }
     Resolution resolution = request.resolution() == null ? Resolution.REFUND : request.resolution();
     return ReturnRecord.requested(rmaNumber, resolution, order, customer, blankToNull(request.ticketId()),

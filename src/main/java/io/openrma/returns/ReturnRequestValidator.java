@@ -1,6 +1,5 @@
 package io.openrma.returns;
 
-import io.openrma.system.ApiProblems;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -48,7 +47,8 @@ public class ReturnRequestValidator {
     }
     Resolution resolution = request.resolution() == null ? Resolution.REFUND : request.resolution();
     if ((resolution == Resolution.REFUND || resolution == Resolution.KEEP_ITEM) && isBlank(order.paymentIntentId())) {
-      violations.add(new Violation("order.paymentIntentId", "is required to refund the payment (resolution " + resolution + ")"));
+      violations.add(
+          new Violation("order.paymentIntentId", "is required to refund the payment (resolution " + resolution + ")"));
     }
     if (resolution == Resolution.STORE_CREDIT && isBlank(order.stripeCustomerId())) {
       violations.add(new Violation("order.stripeCustomerId", "is required for store credit"));
@@ -63,7 +63,8 @@ public class ReturnRequestValidator {
         violations.add(new Violation(at + "sku", "SKU " + line.sku() + " appears twice: return it as one line"));
       }
       if (line.quantityReturned() > line.quantityOrdered()) {
-        violations.add(new Violation(at + "quantityReturned", "must not exceed quantityOrdered (" + line.quantityOrdered() + ")"));
+        violations.add(
+            new Violation(at + "quantityReturned", "must not exceed quantityOrdered (" + line.quantityOrdered() + ")"));
       }
       long gross = line.unitPrice() * line.quantityOrdered();
       long discount = line.discount() == null ? 0 : line.discount();
@@ -71,8 +72,9 @@ public class ReturnRequestValidator {
         violations.add(new Violation(at + "discount", "must not exceed unitPrice x quantityOrdered (" + gross + ")"));
       }
       if (line.currency() != null && !line.currency().equals(order.currency())) {
-        violations.add(new Violation(at + "currency", "is " + line.currency() + " but the order is in " + order.currency()
-            + ": one return, one currency"));
+        violations
+            .add(new Violation(at + "currency", "is " + line.currency() + " but the order is in " + order.currency()
+                + ": one return, one currency"));
       }
       if (line.reason() == ReturnReason.OTHER && isBlank(line.reasonText())) {
         violations.add(new Violation(at + "reasonText", "is required when reason is OTHER"));

@@ -1,6 +1,5 @@
 package io.openrma.returns;
 
-import io.openrma.system.ApiProblems;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,7 +97,8 @@ public class ReturnService {
   /** What the other returns paid with the same PaymentIntent have refunded already. */
   @Transactional(readOnly = true)
   public long refundedByOtherReturns(ReturnRecord record) {
-    return record.order().paymentIntentId() == null ? 0
+    return record.order().paymentIntentId() == null
+        ? 0
         : repository.refundedForPaymentIntent(record.order().paymentIntentId(), record.id());
   }
 
@@ -146,7 +146,8 @@ public class ReturnService {
   @Transactional
   public void recordPolicy(String rmaNumber, PolicyOutcome policy, Actor actor) {
     ReturnRecord record = update(rmaNumber, r -> r.policy(new PolicyOutcome(policy.decision(),
-        policy.restockingFeePercent(), policy.keepItem(), policy.refundShipping(), Timeline.truncate(policy.note(), 500))));
+        policy.restockingFeePercent(), policy.keepItem(), policy.refundShipping(),
+        Timeline.truncate(policy.note(), 500))));
     timeline.append(record, record.updatedAt(), actor, "POLICY_DECIDED", null, policy.decision()
         + (policy.restockingFeePercent() > 0 ? ", restocking fee " + policy.restockingFeePercent() + "%" : "")
         + (record.keepItem() ? ", customer keeps the item" : "")
@@ -247,7 +248,8 @@ public class ReturnService {
   // ------------------------------------------------------------------ helpers
 
   /** Applies {@code change} to the return, saves it and appends one timeline entry. */
-  private ReturnRecord change(String rmaNumber, Actor actor, String event, String detail, Consumer<ReturnRecord> change) {
+  private ReturnRecord change(String rmaNumber, Actor actor, String event, String detail,
+      Consumer<ReturnRecord> change) {
     ReturnRecord record = update(rmaNumber, change);
     timeline.append(record, record.updatedAt(), actor, event, null, detail);
     return record;
@@ -259,7 +261,7 @@ public class ReturnService {
    * caller's change never overwrites another, and the other never makes the caller fail.
    */
   private ReturnRecord update(String rmaNumber, Consumer<ReturnRecord> change) {
-    for (int attempt = 1; ; attempt++) {
+    for (int attempt = 1;; attempt++) {
       ReturnRecord record = get(rmaNumber);
       change.accept(record);
       record.touched(clock.instant());

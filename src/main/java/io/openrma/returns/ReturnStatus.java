@@ -12,12 +12,11 @@ import java.util.stream.Collectors;
  * group of statuses take it from here ({@link #ENDED}, {@link #names}), never from a list in SQL.
  */
 public enum ReturnStatus {
-  REQUESTED, UNDER_REVIEW, APPROVED, REJECTED, LABEL_ISSUED, IN_TRANSIT, RECEIVED, INSPECTED,
-  REFUND_PENDING, REFUNDED, REFUND_FAILED, CLOSED, EXPIRED, CANCELLED;
+  REQUESTED, UNDER_REVIEW, APPROVED, REJECTED, LABEL_ISSUED, IN_TRANSIT, RECEIVED, INSPECTED, REFUND_PENDING, REFUNDED, REFUND_FAILED, CLOSED, EXPIRED, CANCELLED;
 
   /** A return can be cancelled until the warehouse has it. */
-  public static final Set<ReturnStatus> CANCELLABLE =
-      Collections.unmodifiableSet(EnumSet.of(REQUESTED, UNDER_REVIEW, APPROVED, LABEL_ISSUED, IN_TRANSIT));
+  public static final Set<ReturnStatus> CANCELLABLE = Collections
+      .unmodifiableSet(EnumSet.of(REQUESTED, UNDER_REVIEW, APPROVED, LABEL_ISSUED, IN_TRANSIT));
   /** No process instance runs for the return any more. */
   public static final Set<ReturnStatus> ENDED = Collections.unmodifiableSet(EnumSet.of(REJECTED, CLOSED, EXPIRED,
       CANCELLED));

@@ -48,16 +48,20 @@ public record ReturnView(
     Refund f = r.refund();
     return new ReturnView(r.rmaNumber(), r.status(), r.resolution(), r.keepItem(), r.currency(),
         new Order(r.order().orderId(), r.order().orderDate(), r.order().deliveryDate(), r.order().amountCaptured(),
-            r.order().shippingPaid(), r.order().paymentIntentId(), r.order().subscriptionId(), r.order().stripeCustomerId()),
+            r.order().shippingPaid(), r.order().paymentIntentId(), r.order().subscriptionId(),
+            r.order().stripeCustomerId()),
         new CustomerView(r.customer().customerId(), r.customer().name(), r.customer().email(), r.customer().phone(),
             r.customer().address()),
         r.ticketId(), r.photosUrl(), r.policy(),
         l == null ? null : new LabelView(l.carrier(), l.service(), l.trackingNumber(), l.labelUrl(), l.issuedAt()),
-        f == null ? null : new RefundView(f.items(), f.tax(), f.restockingFee(), f.shipping(), f.total(), f.capped(),
-            r.refundAttempt(), f.refundId(), f.status(), f.failure(), f.refundedAt(), f.storeCreditId()),
+        f == null
+            ? null
+            : new RefundView(f.items(), f.tax(), f.restockingFee(), f.shipping(), f.total(), f.capped(),
+                r.refundAttempt(), f.refundId(), f.status(), f.failure(), f.refundedAt(), f.storeCreditId()),
         r.subscriptionCancelled(), r.cancelReason(),
         r.lines().stream().map(line -> new LineView(line.lineNo(), line.sku(), line.description(), line.category(),
-            line.quantityOrdered(), line.quantityReturned(), line.unitPrice(), line.discount(), line.tax(), line.reason(),
+            line.quantityOrdered(), line.quantityReturned(), line.unitPrice(), line.discount(), line.tax(),
+            line.reason(),
             line.reasonText(), line.reportedCondition(),
             line.inspection() == null ? null : line.inspection().quantityReceived(),
             line.inspection() == null ? null : line.inspection().condition(),
@@ -65,10 +69,14 @@ public record ReturnView(
             line.inspection() == null ? null : line.inspection().notes(),
             line.inspection() == null ? null : line.inspection().inspectedBy(),
             line.inspection() == null ? null : line.inspection().inspectedAt())).toList(),
-        timeline == null ? null : timeline.stream().map(t -> new TimelineView(t.occurredAt(), t.actorType(), t.actor(),
-            t.event(), t.status(), t.detail())).toList(),
-        position == null ? null : new ProcessView(position.running(), position.processInstanceIds(),
-            position.currentSteps(), position.openTasks(), position.incidents()),
+        timeline == null
+            ? null
+            : timeline.stream().map(t -> new TimelineView(t.occurredAt(), t.actorType(), t.actor(),
+                t.event(), t.status(), t.detail())).toList(),
+        position == null
+            ? null
+            : new ProcessView(position.running(), position.processInstanceIds(),
+                position.currentSteps(), position.openTasks(), position.incidents()),
         r.createdBy(), r.createdAt(), r.updatedAt());
   }
 }

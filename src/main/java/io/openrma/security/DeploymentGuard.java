@@ -43,14 +43,16 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<Deployer> deployers = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
+    List<Deployer> deployers = configuration.getCustomPreDeployers() == null
+        ? new ArrayList<>()
         : new ArrayList<>(configuration.getCustomPreDeployers());
     deployers.add(this::check);
     configuration.setCustomPreDeployers(deployers);
   }
 
   private void check(DeploymentEntity deployment) {
-    Authentication authentication = Context.getCommandContext() == null ? null
+    Authentication authentication = Context.getCommandContext() == null
+        ? null
         : Context.getCommandContext().getAuthentication();
     if (authentication == null || authentication.getUserId() == null
         || (authentication.getGroupIds() != null && authentication.getGroupIds().contains(Groups.ADMIN))) {

@@ -49,7 +49,8 @@ public class EngineApiRequestFilter extends OncePerRequestFilter {
       for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
         for (String value : parameter.getValue()) {
           if (forbidden(value)) {
-            reject(response, "Expression in '" + parameter.getKey() + "' is not allowed: " + QueryExpressionPolicy.describeAllowed());
+            reject(response, "Expression in '" + parameter.getKey() + "' is not allowed: "
+                + QueryExpressionPolicy.describeAllowed());
             return;
           }
         }
@@ -73,7 +74,8 @@ public class EngineApiRequestFilter extends OncePerRequestFilter {
         }
         Optional<String[]> offending = tree == null ? Optional.empty() : findForbidden(tree, "");
         if (offending.isPresent()) {
-          reject(response, "Expression in '" + offending.get()[0] + "' is not allowed: " + QueryExpressionPolicy.describeAllowed());
+          reject(response,
+              "Expression in '" + offending.get()[0] + "' is not allowed: " + QueryExpressionPolicy.describeAllowed());
           return;
         }
       }
@@ -87,7 +89,7 @@ public class EngineApiRequestFilter extends OncePerRequestFilter {
 
   private static Optional<String[]> findForbidden(JsonNode node, String path) {
     if (node.isTextual()) {
-      return forbidden(node.textValue()) ? Optional.of(new String[] {path, node.textValue()}) : Optional.empty();
+      return forbidden(node.textValue()) ? Optional.of(new String[]{path, node.textValue()}) : Optional.empty();
     }
     if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
@@ -98,9 +100,10 @@ public class EngineApiRequestFilter extends OncePerRequestFilter {
       }
     }
     if (node instanceof ObjectNode object) {
-      for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext();) {
         Map.Entry<String, JsonNode> field = fields.next();
-        Optional<String[]> found = findForbidden(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+        Optional<String[]> found = findForbidden(field.getValue(),
+            path.isEmpty() ? field.getKey() : path + "." + field.getKey());
         if (found.isPresent()) {
           return found;
         }
@@ -164,7 +167,8 @@ public class EngineApiRequestFilter extends OncePerRequestFilter {
 
     @Override
     public java.io.BufferedReader getReader() {
-      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+      return new java.io.BufferedReader(
+          new java.io.InputStreamReader(getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
     }
   }
 }

@@ -19,8 +19,8 @@ public class EngineRestSecurityConfig {
 
   @Bean
   FilterRegistrationBean<EngineRestAuthenticationFilter> engineRestAuthentication() {
-    FilterRegistrationBean<EngineRestAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new EngineRestAuthenticationFilter());
+    FilterRegistrationBean<EngineRestAuthenticationFilter> registration = new FilterRegistrationBean<>(
+        new EngineRestAuthenticationFilter());
     registration.setName("openrma-engine-rest-auth");
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
@@ -32,8 +32,8 @@ public class EngineRestSecurityConfig {
 
   @Bean
   FilterRegistrationBean<AdminSetupGuardFilter> adminSetupGuard(IdentityService identityService) {
-    FilterRegistrationBean<AdminSetupGuardFilter> registration =
-        new FilterRegistrationBean<>(new AdminSetupGuardFilter(identityService));
+    FilterRegistrationBean<AdminSetupGuardFilter> registration = new FilterRegistrationBean<>(
+        new AdminSetupGuardFilter(identityService));
     registration.setName("openrma-admin-setup-guard");
     registration.addUrlPatterns("/camunda/api/admin/setup/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
@@ -42,8 +42,8 @@ public class EngineRestSecurityConfig {
 
   @Bean
   FilterRegistrationBean<EngineApiRequestFilter> engineApiRequestFilter(ObjectMapper json) {
-    FilterRegistrationBean<EngineApiRequestFilter> registration =
-        new FilterRegistrationBean<>(new EngineApiRequestFilter(json));
+    FilterRegistrationBean<EngineApiRequestFilter> registration = new FilterRegistrationBean<>(
+        new EngineApiRequestFilter(json));
     registration.setName("openrma-engine-api-requests");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);

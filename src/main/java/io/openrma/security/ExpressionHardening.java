@@ -66,7 +66,8 @@ public class ExpressionHardening extends AbstractProcessEnginePlugin implements 
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setEnableExpressionsInAdhocQueries(false);
     configuration.setEnableExpressionsInStoredQueries(true);
-    ExpressionManager restricted = applicationContext == null ? configuration.getExpressionManager()
+    ExpressionManager restricted = applicationContext == null
+        ? configuration.getExpressionManager()
         : new SpringExpressionManager(applicationContext, new DiagramBeans(applicationContext, namedBeans));
     if (restricted != null && !(restricted instanceof GuardedExpressionManager)) {
       configuration.setExpressionManager(new GuardedExpressionManager(restricted));
@@ -113,8 +114,8 @@ public class ExpressionHardening extends AbstractProcessEnginePlugin implements 
   private static final StackWalker STACK = StackWalker.getInstance();
 
   static void checkIfQuery(Expression expression) {
-    if (STACK.walk(frames -> frames.limit(12).anyMatch(f ->
-        f.getClassName().equals(QUERY_CLASS) && f.getMethodName().equals("evaluateExpressions")))) {
+    if (STACK.walk(frames -> frames.limit(12)
+        .anyMatch(f -> f.getClassName().equals(QUERY_CLASS) && f.getMethodName().equals("evaluateExpressions")))) {
       check(expression.getExpressionText());
     }
   }

@@ -41,12 +41,12 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
 
   /** Demo users: id, password (= id), first name, last name, group. Only created when demo users are enabled. */
   static final List<String[]> DEMO_USERS = List.of(
-      new String[] {"admin", "Ada", "Admin", Groups.ADMIN},
-      new String[] {"anna", "Anna", "Analyst", Groups.ANALYSTS},
-      new String[] {"carl", "Carl", "Service", Groups.CUSTOMER_SERVICE},
-      new String[] {"walt", "Walt", "Warehouse", Groups.WAREHOUSE},
-      new String[] {"fiona", "Fiona", "Finance", Groups.FINANCE},
-      new String[] {"shipbot", "Ship", "Bot", Groups.INTEGRATIONS});
+      new String[]{"admin", "Ada", "Admin", Groups.ADMIN},
+      new String[]{"anna", "Anna", "Analyst", Groups.ANALYSTS},
+      new String[]{"carl", "Carl", "Service", Groups.CUSTOMER_SERVICE},
+      new String[]{"walt", "Walt", "Warehouse", Groups.WAREHOUSE},
+      new String[]{"fiona", "Fiona", "Finance", Groups.FINANCE},
+      new String[]{"shipbot", "Ship", "Bot", Groups.INTEGRATIONS});
 
   public static final String FILTER_NAME_PREFIX = "My group's tasks";
 
@@ -67,12 +67,12 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
     AuthorizationService authorizations = engine.getAuthorizationService();
     for (String groupId : Groups.ALL) {
       ensureGroup(identity, groupId);
-      grantsFor(groupId).forEach((resource, permissions) ->
-          permissions.forEach((resourceId, perms) -> grant(authorizations, groupId, resource, resourceId, perms)));
+      grantsFor(groupId).forEach((resource, permissions) -> permissions
+          .forEach((resourceId, perms) -> grant(authorizations, groupId, resource, resourceId, perms)));
     }
     for (String groupId : List.of(Groups.CUSTOMER_SERVICE, Groups.WAREHOUSE, Groups.FINANCE)) {
       String filterId = ensureGroupFilter(engine.getFilterService(), engine.getTaskService(), groupId);
-      grant(authorizations, groupId, Resources.FILTER, filterId, new Permission[] {Permissions.READ});
+      grant(authorizations, groupId, Resources.FILTER, filterId, new Permission[]{Permissions.READ});
     }
     if (properties.demoUsers()) {
       for (String[] demo : DEMO_USERS) {
@@ -81,7 +81,8 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
       log.warn("Demo users created with their names as passwords (admin/admin, anna, carl, walt, fiona, shipbot): "
           + "for evaluation only, never in production (use the postgres profile there)");
     } else {
-      ensureUser(identity, properties.adminUser(), properties.adminPassword(), "OpenRMA", "Administrator", Groups.ADMIN);
+      ensureUser(identity, properties.adminUser(), properties.adminPassword(), "OpenRMA", "Administrator",
+          Groups.ADMIN);
     }
   }
 
@@ -95,20 +96,21 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
     switch (groupId) {
       case Groups.ADMIN -> {
         for (Resources resource : Resources.values()) {
-          grants.put(resource, Map.of(ANY, new Permission[] {Permissions.ALL}));
+          grants.put(resource, Map.of(ANY, new Permission[]{Permissions.ALL}));
         }
       }
       case Groups.ANALYSTS -> {
         grants.put(Resources.APPLICATION, Map.of("cockpit", access(), "welcome", access()));
-        grants.put(Resources.PROCESS_DEFINITION, Map.of(ANY, new Permission[] {
+        grants.put(Resources.PROCESS_DEFINITION, Map.of(ANY, new Permission[]{
             Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE}));
-        grants.put(Resources.DECISION_DEFINITION, Map.of(ANY, new Permission[] {Permissions.READ, Permissions.READ_HISTORY}));
-        grants.put(Resources.DECISION_REQUIREMENTS_DEFINITION, Map.of(ANY, new Permission[] {Permissions.READ}));
-        grants.put(Resources.DEPLOYMENT, Map.of(ANY, new Permission[] {Permissions.CREATE, Permissions.READ}));
+        grants.put(Resources.DECISION_DEFINITION,
+            Map.of(ANY, new Permission[]{Permissions.READ, Permissions.READ_HISTORY}));
+        grants.put(Resources.DECISION_REQUIREMENTS_DEFINITION, Map.of(ANY, new Permission[]{Permissions.READ}));
+        grants.put(Resources.DEPLOYMENT, Map.of(ANY, new Permission[]{Permissions.CREATE, Permissions.READ}));
       }
       case Groups.CUSTOMER_SERVICE, Groups.WAREHOUSE, Groups.FINANCE -> {
         grants.put(Resources.APPLICATION, Map.of("tasklist", access(), "welcome", access()));
-        grants.put(Resources.PROCESS_DEFINITION, Map.of(ProcessIds.RMA_LIFECYCLE, new Permission[] {Permissions.READ}));
+        grants.put(Resources.PROCESS_DEFINITION, Map.of(ProcessIds.RMA_LIFECYCLE, new Permission[]{Permissions.READ}));
       }
       default -> {
         // integrations: machine users of OpenRMA's own API; nothing in the engine
@@ -118,14 +120,15 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
   }
 
   private static Permission[] access() {
-    return new Permission[] {Permissions.ACCESS};
+    return new Permission[]{Permissions.ACCESS};
   }
 
   private static void ensureGroup(IdentityService identity, String groupId) {
     idempotent(() -> identity.createGroupQuery().groupId(groupId).count() > 0, () -> {
       Group group = identity.newGroup(groupId);
       group.setName(Groups.displayName(groupId));
-      group.setType(Groups.ADMIN.equals(groupId) ? org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_SYSTEM
+      group.setType(Groups.ADMIN.equals(groupId)
+          ? org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_SYSTEM
           : org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW);
       identity.saveGroup(group);
     });

@@ -14,9 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class QueryExpressionPolicy {
 
-  private static final String DATE_ARITHMETIC =
-      "(\\.(plus|minus)(Years|Months|Weeks|Days|Hours|Minutes|Seconds|Millis)\\(\\s*\\d{1,6}\\s*\\)"
-          + "|\\.withTimeAtStartOfDay\\(\\s*\\))*(\\.toDate\\(\\s*\\))?";
+  private static final String DATE_ARITHMETIC = "(\\.(plus|minus)(Years|Months|Weeks|Days|Hours|Minutes|Seconds|Millis)\\(\\s*\\d{1,6}\\s*\\)"
+      + "|\\.withTimeAtStartOfDay\\(\\s*\\))*(\\.toDate\\(\\s*\\))?";
 
   private static final Pattern ALLOWED = Pattern.compile(
       "^\\$\\{\\s*(currentUser\\(\\s*\\)|currentUserGroups\\(\\s*\\)"

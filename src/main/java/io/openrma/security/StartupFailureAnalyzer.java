@@ -10,6 +10,7 @@ class StartupFailureAnalyzer extends AbstractFailureAnalyzer<IdentityBootstrap.M
   protected FailureAnalysis analyze(Throwable rootFailure, IdentityBootstrap.MissingAdminPasswordException cause) {
     return new FailureAnalysis(cause.getMessage(),
         "Export OPENRMA_ADMIN_PASSWORD (at least 10 characters with upper and lower case letters, a digit and a "
-            + "special character) and start again.", cause);
+            + "special character) and start again.",
+        cause);
   }
 }

@@ -51,11 +51,12 @@ public class WebSecurityConfig {
   SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers(HttpMethod.POST, "/api/returns", "/api/returns/*/cancel").hasAnyAuthority(CUSTOMER_SERVICE, ADMIN)
+            .requestMatchers(HttpMethod.POST, "/api/returns", "/api/returns/*/cancel")
+            .hasAnyAuthority(CUSTOMER_SERVICE, ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/warehouse/arrivals").hasAnyAuthority(WAREHOUSE, INTEGRATIONS, ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/carrier/events").hasAnyAuthority(INTEGRATIONS, ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/returns", "/api/returns/**")
-                .hasAnyAuthority(CUSTOMER_SERVICE, ANALYSTS, WAREHOUSE, FINANCE, ADMIN)
+            .hasAnyAuthority(CUSTOMER_SERVICE, ANALYSTS, WAREHOUSE, FINANCE, ADMIN)
             .anyRequest().hasAuthority(ADMIN))
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
         .exceptionHandling(ex -> ex
@@ -115,7 +116,8 @@ public class WebSecurityConfig {
     return http.build();
   }
 
-  private void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+  private void headers(
+      org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
     headers.contentTypeOptions(Customizer.withDefaults())
         .frameOptions(frame -> frame.sameOrigin())
         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import io.openrma.system.ApiProblems;
 import io.openrma.system.ApiProblems.Violation;
 import jakarta.validation.ConstraintViolationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -112,8 +111,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
     List<Violation> violations = new ArrayList<>();
-    e.getBindingResult().getFieldErrors().forEach(f -> violations.add(new Violation(f.getField(), f.getDefaultMessage())));
-    e.getBindingResult().getGlobalErrors().forEach(g -> violations.add(new Violation(g.getObjectName(), g.getDefaultMessage())));
+    e.getBindingResult().getFieldErrors()
+        .forEach(f -> violations.add(new Violation(f.getField(), f.getDefaultMessage())));
+    e.getBindingResult().getGlobalErrors()
+        .forEach(g -> violations.add(new Violation(g.getObjectName(), g.getDefaultMessage())));
     return ResponseEntity.badRequest().body(invalidRequest(violations));
   }
 
@@ -121,8 +122,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     List<Violation> violations = new ArrayList<>();
-    e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-        violations.add(new Violation(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+    e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> violations
+        .add(new Violation(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
     return ResponseEntity.badRequest().body(invalidRequest(violations));
   }
 
@@ -135,7 +136,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       String message = "has the wrong format";
       if (cause instanceof InvalidFormatException format && format.getTargetType() != null) {
         Class<?> type = format.getTargetType();
-        message = type.isEnum() ? "must be one of " + Arrays.toString(type.getEnumConstants())
+        message = type.isEnum()
+            ? "must be one of " + Arrays.toString(type.getEnumConstants())
             : "must be a " + type.getSimpleName() + ", not '" + format.getValue() + "'";
       }
       return ResponseEntity.badRequest().body(invalidRequest(List.of(new Violation(field, message))));
@@ -146,9 +148,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static ProblemDetail invalidRequest(List<Violation> violations) {
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-        violations.size() == 1 ? violations.get(0).field() + " " + violations.get(0).message()
+        violations.size() == 1
+            ? violations.get(0).field() + " " + violations.get(0).message()
             : violations.size() + " fields are invalid; see errors.");
-    problem.setProperty("errors", violations.stream().map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+    problem.setProperty("errors",
+        violations.stream().map(v -> Map.of("field", v.field(), "message", v.message())).toList());
     return problem;
   }
 

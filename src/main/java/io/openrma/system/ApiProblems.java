@@ -17,7 +17,8 @@ public final class ApiProblems {
     private final transient List<Violation> violations;
 
     public InvalidRequest(List<Violation> violations) {
-      super(violations.size() == 1 ? violations.get(0).field() + ": " + violations.get(0).message()
+      super(violations.size() == 1
+          ? violations.get(0).field() + ": " + violations.get(0).message()
           : violations.size() + " fields are invalid");
       this.violations = List.copyOf(violations);
     }

@@ -30,7 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "basic")
 public class CarrierEventController {
 
-  public enum CarrierEventType { PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, EXCEPTION }
+  public enum CarrierEventType {
+    PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, EXCEPTION
+  }
 
   private final ReturnEvents events;
   private final ReturnService returns;
@@ -45,9 +47,8 @@ public class CarrierEventController {
   }
 
   @PostMapping("/api/carrier/events")
-  @Operation(summary = "Report a tracking event of a return parcel",
-      description = "200 when processed or already processed (same eventId), 202 when kept until the return is "
-          + "ready, 404 for an unknown tracking number.")
+  @Operation(summary = "Report a tracking event of a return parcel", description = "200 when processed or already processed (same eventId), 202 when kept until the return is "
+      + "ready, 404 for an unknown tracking number.")
   public ResponseEntity<InboundEventResponse> event(@Valid @RequestBody CarrierEvent event, Principal principal) {
     return receive(returns, events, "CARRIER", event.eventId(), event.trackingNumber(), event.type(),
         event.occurredAt(), event.description(), Actor.user(principal.getName()));
@@ -55,12 +56,14 @@ public class CarrierEventController {
 
   /** Shared with the ShipStation tracking webhook. */
   static ResponseEntity<InboundEventResponse> receive(ReturnService returns, ReturnEvents events, String source,
-      String eventId, String trackingNumber, CarrierEventType type, Instant occurredAt, String description, Actor actor) {
+      String eventId, String trackingNumber, CarrierEventType type, Instant occurredAt, String description,
+      Actor actor) {
     String rmaNumber = returns.rmaNumberByTracking(trackingNumber).orElseThrow(() -> new ApiProblems.NotFound(
         "No return has the tracking number " + trackingNumber + "."));
     String detail = type + " " + trackingNumber + " at " + occurredAt + (description == null ? "" : ": " + description);
     boolean pickup = type == CarrierEventType.PICKED_UP || type == CarrierEventType.IN_TRANSIT;
-    InboundEvent.Outcome outcome = pickup ? events.pickedUp(source, eventId, rmaNumber, occurredAt, detail, actor)
+    InboundEvent.Outcome outcome = pickup
+        ? events.pickedUp(source, eventId, rmaNumber, occurredAt, detail, actor)
         : events.tracked(source, eventId, rmaNumber, detail, actor);
     return InboundEventResponse.of(rmaNumber, outcome, returns.get(rmaNumber).status());
   }

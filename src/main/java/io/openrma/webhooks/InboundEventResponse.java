@@ -22,6 +22,7 @@ public record InboundEventResponse(String rmaNumber, InboundEvent.Outcome outcom
     };
     InboundEventResponse body = new InboundEventResponse(rmaNumber, outcome, outcome == InboundEvent.Outcome.DUPLICATE,
         status, message);
-    return ResponseEntity.status(outcome == InboundEvent.Outcome.QUEUED ? HttpStatus.ACCEPTED : HttpStatus.OK).body(body);
+    return ResponseEntity.status(outcome == InboundEvent.Outcome.QUEUED ? HttpStatus.ACCEPTED : HttpStatus.OK)
+        .body(body);
   }
 }

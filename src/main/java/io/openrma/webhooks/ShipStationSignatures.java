@@ -142,7 +142,8 @@ public class ShipStationSignatures {
   private static Instant parse(String timestamp) {
     try {
       String value = timestamp.trim();
-      return value.chars().allMatch(Character::isDigit) ? Instant.ofEpochSecond(Long.parseLong(value))
+      return value.chars().allMatch(Character::isDigit)
+          ? Instant.ofEpochSecond(Long.parseLong(value))
           : Instant.parse(value);
     } catch (DateTimeParseException | NumberFormatException e) {
       throw new Refused(HttpStatus.BAD_REQUEST, "The signed timestamp " + timestamp + " is not a time.");

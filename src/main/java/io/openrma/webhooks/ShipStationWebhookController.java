@@ -56,9 +56,8 @@ public class ShipStationWebhookController {
   }
 
   @PostMapping(path = "/webhooks/shipstation", produces = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(summary = "Receive a ShipStation tracking event",
-      description = "200 when processed, already processed or not about a return; 202 when kept until the return "
-          + "is ready; 400 for a stale timestamp, 401 for an invalid signature, 404 without signature headers.")
+  @Operation(summary = "Receive a ShipStation tracking event", description = "200 when processed, already processed or not about a return; 202 when kept until the return "
+      + "is ready; 400 for a stale timestamp, 401 for an invalid signature, 404 without signature headers.")
   public ResponseEntity<?> receive(@RequestBody byte[] body,
       @RequestHeader(value = ShipStationSignatures.KEY_ID, required = false) String keyId,
       @RequestHeader(value = ShipStationSignatures.SIGNATURE, required = false) String signature,
@@ -87,7 +86,8 @@ public class ShipStationWebhookController {
     String occurred = latest == null ? null : latest.path("occurred_at").asText(null);
     Instant occurredAt = instant(occurred);
     String description = data.path("status_description").asText("")
-        + (latest == null || latest.path("description").asText("").isBlank() ? ""
+        + (latest == null || latest.path("description").asText("").isBlank()
+            ? ""
             : ": " + latest.path("description").asText() + place(latest));
     // ShipStation sends no event id: a tracking number's status at the time of its newest scan is one event
     String eventId = tracking + ":" + data.path("status_code").asText() + ":" + (occurred == null ? "-" : occurred);
@@ -99,7 +99,8 @@ public class ShipStationWebhookController {
   static CarrierEventType type(String statusCode, String carrierDetailCode) {
     return switch (statusCode) {
       case "AC" -> CarrierEventType.PICKED_UP;
-      case "IT" -> "OUT_FOR_DELIVERY".equals(carrierDetailCode) ? CarrierEventType.OUT_FOR_DELIVERY
+      case "IT" -> "OUT_FOR_DELIVERY".equals(carrierDetailCode)
+          ? CarrierEventType.OUT_FOR_DELIVERY
           : CarrierEventType.IN_TRANSIT;
       case "DE", "SP" -> CarrierEventType.DELIVERED;
       case "EX", "AT" -> CarrierEventType.EXCEPTION;

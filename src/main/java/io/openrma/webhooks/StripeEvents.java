@@ -211,7 +211,9 @@ public class StripeEvents {
       }
     }
     return new Result(eventId, type, outcome, String.join(",", numbers),
-        outcome == Outcome.DUPLICATE ? "Already recorded." : "Recorded on the timeline of " + String.join(", ", numbers) + ".");
+        outcome == Outcome.DUPLICATE
+            ? "Already recorded."
+            : "Recorded on the timeline of " + String.join(", ", numbers) + ".");
   }
 
   /**

@@ -48,9 +48,8 @@ public class StripeWebhookController {
   }
 
   @PostMapping(path = "/webhooks/stripe", produces = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(summary = "Receive a Stripe event (refund.updated, refund.failed, charge.refunded)",
-      description = "200 when processed, already processed or not relevant; 400 for a missing or invalid signature; "
-          + "404 when no webhook secret is configured; 503 when the event must come again later.")
+  @Operation(summary = "Receive a Stripe event (refund.updated, refund.failed, charge.refunded)", description = "200 when processed, already processed or not relevant; 400 for a missing or invalid signature; "
+      + "404 when no webhook secret is configured; 503 when the event must come again later.")
   public ResponseEntity<?> receive(@RequestBody byte[] body,
       @RequestHeader(value = "Stripe-Signature", required = false) String signature) {
     if (!settings.hasWebhookSecret()) {

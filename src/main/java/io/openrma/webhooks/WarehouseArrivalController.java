@@ -55,16 +55,18 @@ public class WarehouseArrivalController {
   }
 
   @PostMapping("/api/warehouse/arrivals")
-  @Operation(summary = "Report a returned parcel's arrival at the warehouse",
-      description = "200 when processed (or already processed: same scanId), 202 when kept until the return is "
-          + "ready, 404 for an unknown return, 409 for a return that was cancelled, rejected or has expired.")
+  @Operation(summary = "Report a returned parcel's arrival at the warehouse", description = "200 when processed (or already processed: same scanId), 202 when kept until the return is "
+      + "ready, 404 for an unknown return, 409 for a return that was cancelled, rejected or has expired.")
   public ResponseEntity<InboundEventResponse> arrival(@Valid @RequestBody ArrivalScan scan, Principal principal) {
     String rmaNumber = resolve(scan);
-    String counted = scan.lines() == null || scan.lines().isEmpty() ? "" : "; counted "
-        + scan.lines().stream().map(l -> l.quantity() + "x " + l.sku()).collect(Collectors.joining(", "));
+    String counted = scan.lines() == null || scan.lines().isEmpty()
+        ? ""
+        : "; counted "
+            + scan.lines().stream().map(l -> l.quantity() + "x " + l.sku()).collect(Collectors.joining(", "));
     InboundEvent.Outcome outcome = events.arrived(scan.scanId(), rmaNumber, scan.location(),
         "Parcel scanned at " + (scan.location() == null ? "the warehouse" : scan.location()) + " (scan "
-            + scan.scanId() + ", " + scan.scannedAt() + ")" + counted, Actor.user(principal.getName()));
+            + scan.scanId() + ", " + scan.scannedAt() + ")" + counted,
+        Actor.user(principal.getName()));
     return InboundEventResponse.of(rmaNumber, outcome, returns.get(rmaNumber).status());
   }
 

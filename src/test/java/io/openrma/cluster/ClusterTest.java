@@ -76,7 +76,7 @@ class ClusterTest {
     ClusterStandIns.install();
     String database = EmbeddedPostgres.newDatabase("cluster");
     nodeA = ClusterNode.start("node-a", database);
-    nodeB = ClusterNode.start("node-b", database);  // after A: an empty database gets its schema once
+    nodeB = ClusterNode.start("node-b", database); // after A: an empty database gets its schema once
     nodes.add(nodeA);
     nodes.add(nodeB);
   }
@@ -117,14 +117,16 @@ class ClusterTest {
           .isEqualTo(1);
     }
     assertThat(jdbc().sql("SELECT COUNT(*) FROM rma_return WHERE rma_number IN (:rmas) AND refund_status = 'SUCCEEDED' "
-        + "AND refunded_at IS NOT NULL AND refund_total <= amount_captured").param("rmas", rmas).query(Long.class).single())
+        + "AND refunded_at IS NOT NULL AND refund_total <= amount_captured").param("rmas", rmas).query(Long.class)
+        .single())
         .isEqualTo(RETURNS);
     Map<String, Long> jobsByNode = new java.util.TreeMap<>();
     engine().getHistoryService().createHistoricJobLogQuery().successLog().list().stream()
         .filter(log -> log.getHostname() != null).forEach(log -> jobsByNode.merge(log.getHostname(), 1L, Long::sum));
     assertThat(jobsByNode.keySet()).contains("node-a", "node-b");
     assertThat(jobsByNode.values()).allSatisfy(jobs -> assertThat(jobs).isGreaterThan(RETURNS / 10));
-    System.out.printf("CLUSTER: %d returns refunded on 2 nodes in %d s; jobs per node %s; %d refunds, %d labels, %d emails%n",
+    System.out.printf(
+        "CLUSTER: %d returns refunded on 2 nodes in %d s; jobs per node %s; %d refunds, %d labels, %d emails%n",
         RETURNS, took.toSeconds(), jobsByNode, refunds.size(), labels.size(), emails.size());
   }
 
@@ -146,7 +148,8 @@ class ClusterTest {
     StandIns.API.stubFor(refundOf(rma).inScenario(scenario).whenScenarioStateIs("up").willReturn(succeeded()));
 
     throughInspection(rma);
-    Awaitility.await().atMost(PATIENCE).untilAsserted(() -> assertThat(incidents(rma)).as(() -> diagnose(rma)).isEqualTo(1));
+    Awaitility.await().atMost(PATIENCE)
+        .untilAsserted(() -> assertThat(incidents(rma)).as(() -> diagnose(rma)).isEqualTo(1));
     assertThat(status(rma)).isEqualTo("INSPECTED");
     assertThat(engine().getRuntimeService().createIncidentQuery().processInstanceId(processInstance(rma)).singleResult()
         .getIncidentMessage())
@@ -155,7 +158,7 @@ class ClusterTest {
 
     Job job = engine().getManagementService().createJobQuery().processInstanceId(processInstance(rma)).noRetriesLeft()
         .singleResult();
-    engine().getManagementService().setJobRetries(job.getId(), 1);  // "Retry" in Cockpit
+    engine().getManagementService().setJobRetries(job.getId(), 1); // "Retry" in Cockpit
     awaitStatus(List.of(rma), "CLOSED");
     assertThat(ClusterStandIns.refundRequests(rma)).hasSize(4)
         .extracting(request -> request.getHeader("Idempotency-Key")).containsOnly(rma + ":RefundPayment:1");
@@ -172,8 +175,10 @@ class ClusterTest {
     assertThat(ClusterStandIns.refundRequests(rma)).as(() -> "Stripe called once: the retry found the stored refund; "
         + diagnose(rma)).hasSize(1);
     assertThat(engine().getHistoryService().createHistoricJobLogQuery().processInstanceId(historicProcessInstance(rma))
-        .failureLog().list()).filteredOn(log -> log.getJobExceptionMessage() != null && log.getJobExceptionMessage()
-            .contains("injected: database connection lost while updating " + rma)).hasSize(1);
+        .failureLog().list()).filteredOn(
+            log -> log.getJobExceptionMessage() != null && log.getJobExceptionMessage()
+                .contains("injected: database connection lost while updating " + rma))
+        .hasSize(1);
   }
 
   @Test
@@ -184,7 +189,8 @@ class ClusterTest {
     awaitStatus(List.of(rma), "LABEL_ISSUED");
     pickUp(rma, "pickup-" + rma);
     int injectedBefore = injected();
-    nodes.forEach(node -> node.faults().breakNextCommit(stackContains("org.camunda.bpm.engine.impl.jobexecutor.ExecuteJobsRunnable")));
+    nodes.forEach(node -> node.faults()
+        .breakNextCommit(stackContains("org.camunda.bpm.engine.impl.jobexecutor.ExecuteJobsRunnable")));
     arrive(rma, "scan-" + rma);
     inspect(rma);
     awaitStatus(List.of(rma), "CLOSED");
@@ -215,7 +221,8 @@ class ClusterTest {
     String picked = create();
     awaitStatus(List.of(picked), "LABEL_ISSUED");
     List<Http.Response> pickups = concurrently(8, i -> node(i).http().as("shipbot").post("/api/carrier/events",
-        Map.of("eventId", "dup-" + picked, "trackingNumber", ClusterStandIns.trackingNumber(picked), "type", "PICKED_UP",
+        Map.of("eventId", "dup-" + picked, "trackingNumber", ClusterStandIns.trackingNumber(picked), "type",
+            "PICKED_UP",
             "occurredAt", Instant.now().toString())));
     assertThat(pickups).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
     assertThat(pickups).filteredOn(r -> r.json().get("outcome").asText().equals("DELIVERED")).hasSize(1);
@@ -240,7 +247,8 @@ class ClusterTest {
     String payload = StripeApi.event("evt_dup_" + pending, "refund.updated", StripeApi.refund(refundId, "pi_cluster", 1,
         "succeeded", null, Map.of("rma_number", pending, "attempt", "1")));
     List<Http.Response> webhooks = concurrently(8, i -> node(i).http()
-        .header("Stripe-Signature", StripeApi.signature(payload, StripeApi.WEBHOOK_SECRET, Instant.now().getEpochSecond()))
+        .header("Stripe-Signature",
+            StripeApi.signature(payload, StripeApi.WEBHOOK_SECRET, Instant.now().getEpochSecond()))
         .post("/webhooks/stripe", payload));
     assertThat(webhooks).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
     awaitStatus(List.of(pending), "CLOSED");
@@ -294,7 +302,8 @@ class ClusterTest {
         case "stripe-reset" -> failRefund(rma, 1, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
         case "stripe-down" -> StandIns.API.stubFor(refundOf(rma).atPriority(1).willReturn(aResponse().withStatus(503)));
         case "after-refund" -> nodeA.faults().failOnceAfterRefund(rma);
-        default -> { }
+        default -> {
+        }
       }
     }
     awaitStatus(rmas, "LABEL_ISSUED");
@@ -327,10 +336,13 @@ class ClusterTest {
     for (String rma : rmas) {
       String status = status(rma);
       String fault = faults.get(rma);
-      assertThat(refunds.getOrDefault(rma, Set.of())).as("refunds of " + rma + " (" + fault + ")").hasSizeLessThanOrEqualTo(1);
+      assertThat(refunds.getOrDefault(rma, Set.of())).as("refunds of " + rma + " (" + fault + ")")
+          .hasSizeLessThanOrEqualTo(1);
       assertThat(labels.get(rma)).as("labels of " + rma).isEqualTo(1);
-      assertThat(jdbc().sql("SELECT COALESCE(refund_total, 0) <= amount_captured FROM rma_return WHERE rma_number = :rma")
-          .param("rma", rma).query(Boolean.class).single()).isTrue();
+      assertThat(
+          jdbc().sql("SELECT COALESCE(refund_total, 0) <= amount_captured FROM rma_return WHERE rma_number = :rma")
+              .param("rma", rma).query(Boolean.class).single())
+          .isTrue();
       if (fault.equals("stripe-down")) {
         assertThat(status).isEqualTo("INSPECTED");
         assertThat(incidents(rma)).isEqualTo(1);
@@ -341,7 +353,8 @@ class ClusterTest {
       }
     }
     System.out.println("CHAOS faults: " + faults.values().stream()
-        .collect(java.util.stream.Collectors.groupingBy(f -> f, java.util.TreeMap::new, java.util.stream.Collectors.counting()))
+        .collect(java.util.stream.Collectors.groupingBy(f -> f, java.util.TreeMap::new,
+            java.util.stream.Collectors.counting()))
         + ", injected into nodes: " + injected());
   }
 
@@ -422,12 +435,14 @@ class ClusterTest {
         Disposition.RESTOCK);
   }
 
-  private static void failRefund(String rma, int times, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder fault) {
+  private static void failRefund(String rma, int times,
+      com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder fault) {
     String scenario = "chaos-" + rma;
     String state = Scenario.STARTED;
     for (int i = 1; i <= times; i++) {
       String next = "after-" + i;
-      StandIns.API.stubFor(refundOf(rma).inScenario(scenario).whenScenarioStateIs(state).willReturn(fault).willSetStateTo(next));
+      StandIns.API.stubFor(
+          refundOf(rma).inScenario(scenario).whenScenarioStateIs(state).willReturn(fault).willSetStateTo(next));
       state = next;
     }
     StandIns.API.stubFor(refundOf(rma).inScenario(scenario).whenScenarioStateIs(state).willReturn(succeeded()));
@@ -462,7 +477,8 @@ class ClusterTest {
   }
 
   private static String status(String rma) {
-    return jdbc().sql("SELECT status FROM rma_return WHERE rma_number = :rma").param("rma", rma).query(String.class).single();
+    return jdbc().sql("SELECT status FROM rma_return WHERE rma_number = :rma").param("rma", rma).query(String.class)
+        .single();
   }
 
   private static String processInstance(String rma) {
@@ -481,7 +497,8 @@ class ClusterTest {
 
   private static long incidents(String rma) {
     String processInstance = processInstance(rma);
-    return processInstance == null ? 0
+    return processInstance == null
+        ? 0
         : engine().getRuntimeService().createIncidentQuery().processInstanceId(processInstance).count();
   }
 
@@ -490,18 +507,26 @@ class ClusterTest {
     StringBuilder text = new StringBuilder(rma + " is " + status(rma) + "\n jobs:");
     engine().getHistoryService().createHistoricJobLogQuery().processInstanceId(historicProcessInstance(rma))
         .orderByTimestamp().asc().orderPartiallyByOccurrence().asc().list()
-        .forEach(log -> text.append("\n  ").append(log.getTimestamp().toInstant()).append(' ').append(log.getActivityId())
-            .append(' ').append(log.getHostname()).append(log.isSuccessLog() ? " succeeded" : log.isFailureLog()
-                ? " failed" : log.isCreationLog() ? " created" : " deleted").append(" retries=").append(log.getJobRetries())
-            .append(log.getJobExceptionMessage() == null ? "" : " " + log.getJobExceptionMessage()));
+        .forEach(
+            log -> text.append("\n  ").append(log.getTimestamp().toInstant()).append(' ').append(log.getActivityId())
+                .append(' ').append(log.getHostname()).append(log.isSuccessLog()
+                    ? " succeeded"
+                    : log.isFailureLog()
+                        ? " failed"
+                        : log.isCreationLog() ? " created" : " deleted")
+                .append(" retries=").append(log.getJobRetries())
+                .append(log.getJobExceptionMessage() == null ? "" : " " + log.getJobExceptionMessage()));
     text.append("\n refund calls:");
     ClusterStandIns.refundRequests(rma).forEach(r -> text.append("\n  ").append(r.getLoggedDate().toInstant())
         .append(' ').append(r.getHeader("Idempotency-Key")));
     text.append("\n timeline:");
-    jdbc().sql("SELECT t.occurred_at, t.actor, t.event, t.detail FROM rma_timeline t JOIN rma_return r ON r.id = t.return_id "
-        + "WHERE r.rma_number = :rma ORDER BY t.id").param("rma", rma)
+    jdbc().sql(
+        "SELECT t.occurred_at, t.actor, t.event, t.detail FROM rma_timeline t JOIN rma_return r ON r.id = t.return_id "
+            + "WHERE r.rma_number = :rma ORDER BY t.id")
+        .param("rma", rma)
         .query((rs, n) -> text.append("\n  ").append(rs.getString(1)).append(' ').append(rs.getString(2)).append(' ')
-            .append(rs.getString(3)).append(' ').append(rs.getString(4))).list();
+            .append(rs.getString(3)).append(' ').append(rs.getString(4)))
+        .list();
     return text.toString();
   }
 
@@ -510,13 +535,15 @@ class ClusterTest {
   }
 
   private static Predicate<Thread> stackContains(String classNamePart) {
-    return thread -> StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getClassName().contains(classNamePart)));
+    return thread -> StackWalker.getInstance()
+        .walk(frames -> frames.anyMatch(f -> f.getClassName().contains(classNamePart)));
   }
 
   private static void awaitStatus(List<String> rmas, String... statuses) {
-    Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-        assertThat(jdbc().sql("SELECT COUNT(*) FROM rma_return WHERE rma_number IN (:rmas) AND status IN (:statuses)")
-            .param("rmas", rmas).param("statuses", List.of(statuses)).query(Long.class).single())
+    Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+        .untilAsserted(() -> assertThat(
+            jdbc().sql("SELECT COUNT(*) FROM rma_return WHERE rma_number IN (:rmas) AND status IN (:statuses)")
+                .param("rmas", rmas).param("statuses", List.of(statuses)).query(Long.class).single())
             .as("returns in " + List.of(statuses) + " of " + rmas.size()).isEqualTo(rmas.size()));
   }
 

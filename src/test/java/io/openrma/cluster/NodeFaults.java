@@ -73,7 +73,8 @@ public class NodeFaults implements BeanPostProcessor {
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
     if (bean instanceof DataSource dataSource && "dataSource".equals(beanName)) {
-      return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class, java.io.Closeable.class},
+      return Proxy.newProxyInstance(getClass().getClassLoader(),
+          new Class<?>[]{DataSource.class, java.io.Closeable.class},
           (proxy, method, args) -> {
             if (method.getName().equals("getConnection")) {
               checkAlive();
@@ -81,7 +82,8 @@ public class NodeFaults implements BeanPostProcessor {
               if (threads != null && threads.test(Thread.currentThread())) {
                 breakNextConnectionFor = null;
                 injected.incrementAndGet();
-                throw new SQLTransientConnectionException("injected: connection to the database refused (" + node + ")");
+                throw new SQLTransientConnectionException(
+                    "injected: connection to the database refused (" + node + ")");
               }
               return connection((Connection) invoke(dataSource, method, args));
             }
@@ -93,7 +95,8 @@ public class NodeFaults implements BeanPostProcessor {
         String rmaNumber = execution.getProcessBusinessKey();
         if (failAfterRefund.remove(rmaNumber)) {
           injected.incrementAndGet();
-          throw new DataAccessResourceFailureException("injected: database connection lost while updating " + rmaNumber);
+          throw new DataAccessResourceFailureException(
+              "injected: database connection lost while updating " + rmaNumber);
         }
         delegate.execute(execution);
       };
@@ -115,7 +118,7 @@ public class NodeFaults implements BeanPostProcessor {
       }
       return invoke(target, method, args);
     };
-    return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class}, handler);
+    return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class}, handler);
   }
 
   private void checkAlive() throws SQLException {

@@ -57,7 +57,7 @@ class IntegrationsConfigTest {
       assertThat(app.getBean(TeamChat.class)).isInstanceOf(SimulatedTeamChat.class);
       assertThat(app.getBean(EmailSender.class)).isInstanceOf(SimulatedEmailSender.class);
     });
-    for (String name : new String[] {"Stripe", "ShipStation", "Zendesk", "Slack", "email"}) {
+    for (String name : new String[]{"Stripe", "ShipStation", "Zendesk", "Slack", "email"}) {
       assertThat(output.getOut().lines().filter(line -> line.contains("Integration " + name + ": SIMULATED")))
           .as(name).hasSize(1);
     }
@@ -126,7 +126,8 @@ class IntegrationsConfigTest {
   @Test
   void timeoutsThatCouldOutlastTheJobLockStopTheStart() {
     context.withPropertyValues(ALL_CREDENTIALS)
-        .withPropertyValues("openrma.shipstation.read-timeout=PT2M", "camunda.bpm.job-execution.lock-time-in-millis=300000")
+        .withPropertyValues("openrma.shipstation.read-timeout=PT2M",
+            "camunda.bpm.job-execution.lock-time-in-millis=300000")
         .run(app -> {
           assertThat(app).hasFailed();
           assertThat(rootCause(app.getStartupFailure()).getMessage())

@@ -167,7 +167,8 @@ class LiveLifecycleTest {
     assertThat(tasks).hasSize(1);
     assertThat(tasks.get(0).get("taskDefinitionKey").asText()).isEqualTo("ResolveRefundProblem");
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> StandIns.API.verify(1,
-        postRequestedFor(urlEqualTo(StandIns.SLACK_HOOK)).withRequestBody(containing("Resolve refund problem: " + rma))));
+        postRequestedFor(urlEqualTo(StandIns.SLACK_HOOK))
+            .withRequestBody(containing("Resolve refund problem: " + rma))));
   }
 
   @Test

@@ -57,15 +57,15 @@ class ReturnMetricsTest {
     String rma = lifecycle.create(Lifecycle.openedElectronics("metrics-" + System.nanoTime(), "pi_metrics",
         LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
     clock.advance(Duration.ofMinutes(90));
-    lifecycle.runJobs(rma);                                  // label issued 1.5 h after the request
+    lifecycle.runJobs(rma); // label issued 1.5 h after the request
     assertThat(lifecycle.status(rma)).isEqualTo("LABEL_ISSUED");
     clock.advance(Duration.ofDays(3));
-    lifecycle.arrive(rma, clock.instant());                  // arrives 3 days after the label
+    lifecycle.arrive(rma, clock.instant()); // arrives 3 days after the label
     clock.advance(Duration.ofDays(1));
     lifecycle.inspect(rma, "OPENED", "RESTOCK");
-    lifecycle.runJobs(rma);                                  // refunded 1 day after the arrival
+    lifecycle.runJobs(rma); // refunded 1 day after the arrival
     assertThat(lifecycle.status(rma)).isEqualTo("CLOSED");
-    int events = deliverOutboundEvents(rma);                 // to the subscriber of the test context
+    int events = deliverOutboundEvents(rma); // to the subscriber of the test context
 
     PrometheusScrape after = scrape();
     Map<String, Object> refund = jdbc.sql("SELECT refund_total, restocking_fee FROM rma_return WHERE rma_number = :rma")
@@ -77,7 +77,7 @@ class ReturnMetricsTest {
 
     assertThat(delta(before, after, "openrma_returns_requested_total")).isEqualTo(1);
     assertThat(delta(before, after, "openrma_returns_closed_total", "status", "CLOSED")).isEqualTo(1);
-    for (String status : new String[] {"REQUESTED", "APPROVED", "LABEL_ISSUED", "RECEIVED", "INSPECTED", "REFUNDED",
+    for (String status : new String[]{"REQUESTED", "APPROVED", "LABEL_ISSUED", "RECEIVED", "INSPECTED", "REFUNDED",
         "CLOSED"}) {
       assertThat(delta(before, after, "openrma_return_status_changes_total", "status", status)).as(status).isEqualTo(1);
     }
@@ -85,7 +85,8 @@ class ReturnMetricsTest {
     assertThat(delta(before, after, "openrma_outbound_deliveries_total", "subscriber", "partner", "outcome",
         "delivered")).isEqualTo(events);
     assertThat(delta(before, after, "openrma_refunds_amount_count", "currency", "EUR", "kind", "payment")).isEqualTo(1);
-    assertThat(delta(before, after, "openrma_refunds_amount_sum", "currency", "EUR", "kind", "payment")).isEqualTo(total);
+    assertThat(delta(before, after, "openrma_refunds_amount_sum", "currency", "EUR", "kind", "payment"))
+        .isEqualTo(total);
     assertThat(delta(before, after, "openrma_refunds_fees_sum", "currency", "EUR")).isEqualTo(fee);
 
     assertThat(DockerFiles.dashboardMetrics()).as("the Grafana dashboard's metrics exist")
@@ -103,7 +104,7 @@ class ReturnMetricsTest {
 
     PrometheusScrape scrape = scrape();
 
-    for (String status : new String[] {"APPROVED", "LABEL_ISSUED", "CLOSED"}) {
+    for (String status : new String[]{"APPROVED", "LABEL_ISSUED", "CLOSED"}) {
       long inDatabase = jdbc.sql("SELECT COUNT(*) FROM rma_return WHERE status = :s").param("s", status)
           .query(Long.class).single();
       assertThat(scrape.value("openrma_returns", "status", status)).as(status).isEqualTo((double) inDatabase);
@@ -114,8 +115,8 @@ class ReturnMetricsTest {
     assertThat(scrape.value("openrma_incidents_open", "process", ProcessIds.RMA_LIFECYCLE))
         .isEqualTo((double) engine.getRuntimeService().createIncidentQuery()
             .processDefinitionKeyIn(ProcessIds.RMA_LIFECYCLE).count());
-    assertThat(scrape.value("openrma_outbound_pending")).isEqualTo((double)
-        jdbc.sql("SELECT COUNT(*) FROM rma_outbound_delivery WHERE state = 'PENDING'").query(Long.class).single());
+    assertThat(scrape.value("openrma_outbound_pending")).isEqualTo((double) jdbc
+        .sql("SELECT COUNT(*) FROM rma_outbound_delivery WHERE state = 'PENDING'").query(Long.class).single());
   }
 
   /** The stage's timer got one sample of exactly {@code took}, counted in the first bucket that holds it. */

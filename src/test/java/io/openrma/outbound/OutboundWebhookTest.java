@@ -81,7 +81,7 @@ class OutboundWebhookTest {
   @Test
   void everyStatusChangeIsDeliveredOnceSignedAndWithItsOwnEventId() throws Exception {
     String rma = newReturn();
-    lifecycle.runJobs(rma);                          // REQUESTED, APPROVED, LABEL_ISSUED
+    lifecycle.runJobs(rma); // REQUESTED, APPROVED, LABEL_ISSUED
     clock.advance(Duration.ofSeconds(30));
 
     assertThat(deliverAll(rma)).isEqualTo(3);

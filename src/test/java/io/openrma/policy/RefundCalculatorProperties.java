@@ -21,8 +21,10 @@ import net.jqwik.api.constraints.LongRange;
 class RefundCalculatorProperties {
 
   @Property
-  void neverRefundsMoreThanThePaymentAllows(@ForAll("lines") List<LineInput> lines, @ForAll @IntRange(max = 100) int fee,
-      @ForAll @LongRange(max = 2_000) long shipping, @ForAll @LongRange(min = -1_000, max = 5_000_000) long refundable) {
+  void neverRefundsMoreThanThePaymentAllows(@ForAll("lines") List<LineInput> lines,
+      @ForAll @IntRange(max = 100) int fee,
+      @ForAll @LongRange(max = 2_000) long shipping,
+      @ForAll @LongRange(min = -1_000, max = 5_000_000) long refundable) {
     Result result = RefundCalculator.calculate(new Input(lines, fee, shipping, refundable));
     assertThat(result.total()).isBetween(0L, Math.max(0, refundable));
     assertThat(result.total()).isLessThanOrEqualTo(result.uncapped());
@@ -57,8 +59,9 @@ class RefundCalculatorProperties {
   void fullReturnWithoutFeeRefundsEverythingPaid(@ForAll("lines") List<LineInput> partial) {
     List<LineInput> full = new ArrayList<>();
     for (LineInput line : partial) {
-      full.add(new LineInput(line.lineNo(), line.quantityOrdered(), line.quantityOrdered(), line.netAmount(), line.tax(),
-          line.feeWaived()));
+      full.add(
+          new LineInput(line.lineNo(), line.quantityOrdered(), line.quantityOrdered(), line.netAmount(), line.tax(),
+              line.feeWaived()));
     }
     Result result = RefundCalculator.calculate(new Input(full, 0, 0, Long.MAX_VALUE / 4));
     assertThat(result.items()).isEqualTo(full.stream().mapToLong(LineInput::netAmount).sum());
@@ -80,7 +83,8 @@ class RefundCalculatorProperties {
   }
 
   @Property
-  void feeIsNeverMoreThanTheItemsItIsTakenFrom(@ForAll("lines") List<LineInput> lines, @ForAll @IntRange(max = 100) int fee) {
+  void feeIsNeverMoreThanTheItemsItIsTakenFrom(@ForAll("lines") List<LineInput> lines,
+      @ForAll @IntRange(max = 100) int fee) {
     Result result = RefundCalculator.calculate(new Input(lines, fee, 0, Long.MAX_VALUE / 4));
     long feeBase = 0;
     for (int i = 0; i < lines.size(); i++) {
@@ -98,13 +102,15 @@ class RefundCalculatorProperties {
         Arbitraries.integers().between(0, 12),
         Arbitraries.longs().between(0, 500_000),
         Arbitraries.longs().between(0, 100_000),
-        Arbitraries.of(true, false)
-    ).as((ordered, returned, net, tax, waived) -> new LineInput(0, ordered, Math.min(ordered, returned), net, tax, waived));
+        Arbitraries.of(true, false))
+        .as((ordered, returned, net, tax, waived) -> new LineInput(0, ordered, Math.min(ordered, returned), net, tax,
+            waived));
     return line.list().ofMinSize(1).ofMaxSize(8).map(list -> {
       List<LineInput> numbered = new ArrayList<>();
       for (int i = 0; i < list.size(); i++) {
         LineInput l = list.get(i);
-        numbered.add(new LineInput(i + 1, l.quantityOrdered(), l.quantityRefunded(), l.netAmount(), l.tax(), l.feeWaived()));
+        numbered.add(
+            new LineInput(i + 1, l.quantityOrdered(), l.quantityRefunded(), l.netAmount(), l.tax(), l.feeWaived()));
       }
       return numbered;
     });

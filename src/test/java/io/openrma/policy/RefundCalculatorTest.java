@@ -57,28 +57,32 @@ class RefundCalculatorTest {
     Result result = RefundCalculator.calculate(new Input(List.of(
         new LineInput(1, 1, 1, 10_000, 1_900, false),
         new LineInput(2, 1, 1, 5_000, 950, true)), 15, 0, 100_000));
-    assertThat(result.restockingFee()).isEqualTo(1_500);  // 15 % of the first line only
+    assertThat(result.restockingFee()).isEqualTo(1_500); // 15 % of the first line only
     assertThat(result.total()).isEqualTo(10_000 + 5_000 + 1_900 + 950 - 1_500);
   }
 
   @Test
   void restockingFeeRoundsHalfUp() {
-    Result result = RefundCalculator.calculate(new Input(List.of(new LineInput(1, 1, 1, 1_003, 0, false)), 15, 0, 100_000));
-    assertThat(result.restockingFee()).isEqualTo(150);  // 150.45 -> 150
-    Result half = RefundCalculator.calculate(new Input(List.of(new LineInput(1, 1, 1, 1_010, 0, false)), 15, 0, 100_000));
-    assertThat(half.restockingFee()).isEqualTo(152);    // 151.5 -> 152
+    Result result = RefundCalculator
+        .calculate(new Input(List.of(new LineInput(1, 1, 1, 1_003, 0, false)), 15, 0, 100_000));
+    assertThat(result.restockingFee()).isEqualTo(150); // 150.45 -> 150
+    Result half = RefundCalculator
+        .calculate(new Input(List.of(new LineInput(1, 1, 1, 1_010, 0, false)), 15, 0, 100_000));
+    assertThat(half.restockingFee()).isEqualTo(152); // 151.5 -> 152
   }
 
   @Test
   void shippingIsAddedWhenThePolicySaysSo() {
-    Result result = RefundCalculator.calculate(new Input(List.of(new LineInput(1, 1, 1, 2_000, 380, true)), 0, 490, 100_000));
+    Result result = RefundCalculator
+        .calculate(new Input(List.of(new LineInput(1, 1, 1, 2_000, 380, true)), 0, 490, 100_000));
     assertThat(result.shipping()).isEqualTo(490);
     assertThat(result.total()).isEqualTo(2_870);
   }
 
   @Test
   void neverMoreThanStillRefundableOnThePayment() {
-    Result result = RefundCalculator.calculate(new Input(List.of(new LineInput(1, 1, 1, 10_000, 1_900, false)), 0, 0, 5_000));
+    Result result = RefundCalculator
+        .calculate(new Input(List.of(new LineInput(1, 1, 1, 10_000, 1_900, false)), 0, 0, 5_000));
     assertThat(result.total()).isEqualTo(5_000);
     assertThat(result.capped()).isTrue();
     assertThat(result.uncapped()).isEqualTo(11_900);
@@ -86,13 +90,15 @@ class RefundCalculatorTest {
 
   @Test
   void nothingRefundableMeansZeroNotNegative() {
-    Result result = RefundCalculator.calculate(new Input(List.of(new LineInput(1, 1, 1, 10_000, 0, false)), 0, 0, -300));
+    Result result = RefundCalculator
+        .calculate(new Input(List.of(new LineInput(1, 1, 1, 10_000, 0, false)), 0, 0, -300));
     assertThat(result.total()).isZero();
   }
 
   @Test
   void linesNotAcceptedAtInspectionRefundNothing() {
-    Result result = RefundCalculator.calculate(new Input(List.of(new LineInput(1, 2, 0, 4_000, 760, false)), 10, 0, 100_000));
+    Result result = RefundCalculator
+        .calculate(new Input(List.of(new LineInput(1, 2, 0, 4_000, 760, false)), 10, 0, 100_000));
     assertThat(result.total()).isZero();
     assertThat(result.restockingFee()).isZero();
   }

@@ -47,7 +47,8 @@ class ReturnPolicyTableTest {
       }
     }));
     engine = configuration.buildEngine();
-    try (InputStream dmn = ReturnPolicyTableTest.class.getClassLoader().getResourceAsStream("processes/return-policy.dmn")) {
+    try (InputStream dmn = ReturnPolicyTableTest.class.getClassLoader()
+        .getResourceAsStream("processes/return-policy.dmn")) {
       decision = engine.parseDecision("return-policy", dmn);
     }
   }

@@ -41,7 +41,7 @@ class IncidentMessageTest {
     lifecycle.runJobs(rma);
     lifecycle.arrive(rma, clock.instant());
     lifecycle.inspect(rma, "OPENED", "RESTOCK");
-    assertThatThrownBy(() -> lifecycle.runJobs(rma))         // Calculate refund, then Refund payment fails
+    assertThatThrownBy(() -> lifecycle.runJobs(rma)) // Calculate refund, then Refund payment fails
         .isInstanceOf(ExternalSystemException.class);
 
     Job refund = engine.getManagementService().createJobQuery().processInstanceId(lifecycle.processInstanceId(rma))

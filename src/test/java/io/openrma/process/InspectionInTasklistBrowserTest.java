@@ -37,8 +37,7 @@ import org.springframework.test.context.ActiveProfiles;
  * form happens the way it does in production. Only with {@code ./mvnw -Pbrowser-tests test}.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "camunda.bpm.job-execution.enabled=true")
 @ActiveProfiles("test")
 @ExtendWith(ActiveEngineExtension.class)
 class InspectionInTasklistBrowserTest {
@@ -89,7 +88,8 @@ class InspectionInTasklistBrowserTest {
         choose(browser, wait, "Line1Condition", "New, unopened");
         choose(browser, wait, "Line1Disposition", "Restock");
         completeButton(browser).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Line2Condition-error-message']")));
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Line2Condition-error-message']")));
         assertThat(browser.findElements(By.cssSelector("[id$='-Line1Condition-error-message']"))).isEmpty();
         assertThat(openTaskCount(rma)).isEqualTo(1);
 
@@ -98,10 +98,12 @@ class InspectionInTasklistBrowserTest {
         choose(browser, wait, "Line2Disposition", "Scrap");
         field(browser, "Line2Notes").sendKeys("Parcel held the shoes only");
         // 3 of the 2 announced socks is more than the form accepts
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Line2Received-error-message']")));
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Line2Received-error-message']")));
         assertThat(completeButton(browser).isEnabled()).isFalse();
         field(browser, "Line2Received").sendKeys(Keys.BACK_SPACE, "0");
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[id$='-Line2Received-error-message']")));
+        wait.until(
+            ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[id$='-Line2Received-error-message']")));
         assertThat(browser.findElements(By.cssSelector(".fjs-form-field-error"))).isEmpty();
         chromium.screenshot("inspection-form");
 

@@ -131,8 +131,8 @@ class ProcessIdsTest {
 
   @Test
   void theReturnPolicyIsADecisionThatTheLifecycleEvaluates() {
-    ModelElementInstance decision =
-        Dmn.readModelFromFile(POLICY.toFile()).getModelElementById(ProcessIds.RETURN_POLICY);
+    ModelElementInstance decision = Dmn.readModelFromFile(POLICY.toFile())
+        .getModelElementById(ProcessIds.RETURN_POLICY);
     assertThat(decision).as("ProcessIds.RETURN_POLICY in " + POLICY).isInstanceOf(Decision.class);
     assertThat(lifecycle.getModelElementsByType(BusinessRuleTask.class))
         .extracting(BusinessRuleTask::getCamundaDecisionRef)

@@ -1,6 +1,5 @@
 package io.openrma.process;
 
-import static io.openrma.returns.ItemCategory.APPAREL;
 import static io.openrma.returns.ItemCategory.ELECTRONICS;
 import static io.openrma.returns.ItemCategory.FINAL_SALE;
 import static io.openrma.returns.ItemCondition.NEW;
@@ -58,8 +57,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import({TestBeans.class, ProcessEngineCoverageConfiguration.class, RmaLifecycleProcessTest.Coverage.class})
-@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 @ExtendWith(ActiveEngineExtension.class)
 class RmaLifecycleProcessTest {
 
@@ -166,7 +164,8 @@ class RmaLifecycleProcessTest {
     assertThat(pi).isWaitingAt(ProcessIds.TASK_REVIEW_RETURN);
 
     int emailsBefore = faults.calls("send");
-    lifecycle.complete(rma, "carl", Map.of("reviewDecision", "REJECT", "reviewComment", "Bought in a store, not online"));
+    lifecycle.complete(rma, "carl",
+        Map.of("reviewDecision", "REJECT", "reviewComment", "Bought in a store, not online"));
     assertThat(pi).hasPassed("RmaRejected").isWaitingAt(ProcessIds.SEND_REJECTION_EMAIL);
     assertAgrees(rma, ReturnStatus.REJECTED);
     lifecycle.runJobs(rma);
@@ -177,7 +176,8 @@ class RmaLifecycleProcessTest {
 
   @Test
   void policyRejectsFinalSaleItemsThatAreNotFaulty() {
-    String rma = lifecycle.create(aReturn().line("SALE-1", FINAL_SALE, 1, 1, 1_500, 0, 285, NO_LONGER_NEEDED, NEW).build());
+    String rma = lifecycle
+        .create(aReturn().line("SALE-1", FINAL_SALE, 1, 1, 1_500, 0, 285, NO_LONGER_NEEDED, NEW).build());
     ProcessInstance pi = lifecycle.instance(rma);
     assertThat(pi).hasNotPassed(ProcessIds.TASK_REVIEW_RETURN).isWaitingAt(ProcessIds.SEND_REJECTION_EMAIL);
     lifecycle.runJobs(rma);
@@ -187,7 +187,8 @@ class RmaLifecycleProcessTest {
 
   @Test
   void cheapDefectiveItemIsRefundedAndTheCustomerKeepsIt() {
-    String rma = lifecycle.create(aReturn().line("CABLE-1", ELECTRONICS, 1, 1, 1_000, 0, 190, DEFECTIVE, OPENED).build());
+    String rma = lifecycle
+        .create(aReturn().line("CABLE-1", ELECTRONICS, 1, 1, 1_000, 0, 190, DEFECTIVE, OPENED).build());
     ProcessInstance pi = lifecycle.instance(rma);
     lifecycle.runJobs(rma);
     assertThat(pi).isEnded().hasNotPassed(ProcessIds.GENERATE_RETURN_LABEL, ProcessIds.TASK_INSPECT)
@@ -195,7 +196,7 @@ class RmaLifecycleProcessTest {
     ReturnRecord record = lifecycle.record(rma);
     assertThat(record.keepItem()).isTrue();
     assertThat(record.label()).isNull();
-    assertThat(record.refund().total()).isEqualTo(1_190 + 490);  // item, tax and the shipping (our fault)
+    assertThat(record.refund().total()).isEqualTo(1_190 + 490); // item, tax and the shipping (our fault)
   }
 
   @Test
@@ -311,7 +312,8 @@ class RmaLifecycleProcessTest {
 
     assertThatThrownBy(() -> lifecycle.complete(rma, "fiona", Map.of("refundProblemDecision", "REFUNDED_OUTSIDE")))
         .hasMessageContaining("re_");
-    lifecycle.complete(rma, "fiona", Map.of("refundProblemDecision", "REFUNDED_OUTSIDE", "externalRefundId", "re_manual123"));
+    lifecycle.complete(rma, "fiona",
+        Map.of("refundProblemDecision", "REFUNDED_OUTSIDE", "externalRefundId", "re_manual123"));
     lifecycle.runJobs(rma);
     assertThat(pi).isEnded().hasPassed(ProcessIds.UPDATE_RECORD_REFUNDED, ProcessIds.END_CLOSED);
     assertThat(lifecycle.record(rma).refund().refundId()).isEqualTo("re_manual123");
@@ -359,7 +361,8 @@ class RmaLifecycleProcessTest {
     lifecycle.runJobs(rma);
     assertThat(lifecycle.status(rma)).isEqualTo(ReturnStatus.CLOSED);
 
-    ProcessInstance reopened = engine.getRuntimeService().createMessageCorrelation(ProcessIds.MSG_REFUND_FAILED_AFTER_CLOSE)
+    ProcessInstance reopened = engine.getRuntimeService()
+        .createMessageCorrelation(ProcessIds.MSG_REFUND_FAILED_AFTER_CLOSE)
         .processInstanceBusinessKey(rma).setVariable(ProcessIds.VAR_REFUND_PROBLEM, "card expired")
         .setVariable(ProcessIds.VAR_RMA_NUMBER, rma).correlateStartMessage();
     assertThat(reopened).isWaitingAt(ProcessIds.TASK_RESOLVE_REFUND_PROBLEM);
@@ -386,14 +389,14 @@ class RmaLifecycleProcessTest {
       String id = refundJob.getId();
       assertThatThrownBy(() -> engine.getManagementService().executeJob(id)).hasMessageContaining("injected fault");
     }
-    assertThat(attempts).isEqualTo(3);  // R3: three attempts in all, then the incident
+    assertThat(attempts).isEqualTo(3); // R3: three attempts in all, then the incident
     Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(incident.getIncidentMessage()).contains("Stripe").contains(rma).contains("Refund payment in Stripe");
 
     faults.reset();
     int refundsBefore = faults.calls("refund");
-    engine.getManagementService().setJobRetries(refundJob.getId(), 1);  // "Retry" in Cockpit
-    engine.getManagementService().executeJob(refundJob.getId());        // the job executor, once it is due
+    engine.getManagementService().setJobRetries(refundJob.getId(), 1); // "Retry" in Cockpit
+    engine.getManagementService().executeJob(refundJob.getId()); // the job executor, once it is due
     lifecycle.runJobs(rma);
     assertThat(pi).isEnded().hasPassed(ProcessIds.END_CLOSED);
     assertThat(faults.calls("refund")).isEqualTo(refundsBefore + 1);

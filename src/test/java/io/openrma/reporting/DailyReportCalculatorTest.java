@@ -88,7 +88,8 @@ class DailyReportCalculatorTest {
       rows = new ReturnRows(dataSource);
       calculator = new DailyReportCalculator(JdbcClient.create(dataSource));
       // requested 08:00 Berlin, in review since: new, not yet overdue (23 h of 2 days)
-      long a = rows.requested("RMA-900001", t("2026-11-04T07:00:00Z"), "EUR", line(DOES_NOT_FIT, 2), line(DEFECTIVE, 1));
+      long a = rows.requested("RMA-900001", t("2026-11-04T07:00:00Z"), "EUR", line(DOES_NOT_FIT, 2),
+          line(DEFECTIVE, 1));
       rows.status(a, UNDER_REVIEW, t("2026-11-04T07:00:05Z"));
       // requested 00:30 Berlin on the day (23:30 UTC the day before): new
       rows.requested("RMA-900002", t("2026-11-03T23:30:00Z"), "EUR", line(DOES_NOT_FIT, 1));

@@ -24,11 +24,14 @@ class DailyReportMessagesTest {
   final DailyReportMessages messages = new DailyReportMessages(Templates.engine());
 
   final DailyReport report = new DailyReport(LocalDate.of(2026, 11, 4), "Europe/Berlin",
-      Instant.parse("2026-11-03T23:00:00Z"), Instant.parse("2026-11-04T23:00:00Z"), Instant.parse("2026-11-05T06:00:00Z"),
+      Instant.parse("2026-11-03T23:00:00Z"), Instant.parse("2026-11-04T23:00:00Z"),
+      Instant.parse("2026-11-05T06:00:00Z"),
       List.of(new NewReturn("RMA-001001", "SO-1, gift", "UNDER_REVIEW", "REFUND", Instant.parse("2026-11-04T07:00:00Z"),
           List.of("DOES_NOT_FIT", "DEFECTIVE"))),
-      List.of(new RefundedReturn("RMA-000990", "SO-2", "EUR", 8490, 1500, "payment", Instant.parse("2026-11-04T10:00:00Z")),
-          new RefundedReturn("RMA-000991", "SO-3", "JPY", 5000, 0, "store_credit", Instant.parse("2026-11-04T11:00:00Z"))),
+      List.of(
+          new RefundedReturn("RMA-000990", "SO-2", "EUR", 8490, 1500, "payment", Instant.parse("2026-11-04T10:00:00Z")),
+          new RefundedReturn("RMA-000991", "SO-3", "JPY", 5000, 0, "store_credit",
+              Instant.parse("2026-11-04T11:00:00Z"))),
       List.of(new CurrencyTotal("EUR", 1, 8490, 1500), new CurrencyTotal("JPY", 1, 5000, 0)),
       List.of(new StatusCount("CLOSED", 3), new StatusCount("REJECTED", 1)),
       List.of(new ReasonCount("DOES_NOT_FIT", 1, 2), new ReasonCount("DEFECTIVE", 1, 1)),

@@ -117,7 +117,8 @@ class ReturnApiPostgresTest {
       synchronized (n) {
         id = "dock-" + (n[0]++) + "-" + rma;
       }
-      return walt.post("/api/warehouse/arrivals", Map.of("scanId", id, "rmaNumber", rma, "scannedAt", "2026-11-20T10:00:00Z"));
+      return walt.post("/api/warehouse/arrivals",
+          Map.of("scanId", id, "rmaNumber", rma, "scannedAt", "2026-11-20T10:00:00Z"));
     });
     assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(200, 202));
     assertThat(responses).filteredOn(r -> r.json().get("outcome").asText().equals("DELIVERED")).hasSize(1);
@@ -128,7 +129,8 @@ class ReturnApiPostgresTest {
   void oneIdempotencyKeySentManyTimesAtOnceCreatesOneReturn() throws Exception {
     var request = aReturn().build();
     String key = UUID.randomUUID().toString();
-    List<Http.Response> responses = concurrently(6, () -> carl.header("Idempotency-Key", key).post("/api/returns", request));
+    List<Http.Response> responses = concurrently(6,
+        () -> carl.header("Idempotency-Key", key).post("/api/returns", request));
     assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(200, 201));
     assertThat(responses).extracting(r -> r.json().get("rmaNumber").asText()).containsOnly(
         responses.get(0).json().get("rmaNumber").asText());
@@ -140,10 +142,10 @@ class ReturnApiPostgresTest {
   void cookiesAreSecureUnderTheProductionProfile() {
     WebappSession session = new WebappSession(port);
     HttpResponse<String> welcome = session.get("/camunda/app/welcome/default/");
-    assertThat(session.cookiesSetBy(welcome)).anySatisfy(cookie ->
-        assertThat(cookie).startsWith("JSESSIONID=").contains("Secure").contains("HttpOnly"));
-    assertThat(session.cookiesSetBy(welcome)).anySatisfy(cookie ->
-        assertThat(cookie).startsWith("XSRF-TOKEN=").contains("Secure").contains("SameSite=Strict"));
+    assertThat(session.cookiesSetBy(welcome))
+        .anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("Secure").contains("HttpOnly"));
+    assertThat(session.cookiesSetBy(welcome)).anySatisfy(
+        cookie -> assertThat(cookie).startsWith("XSRF-TOKEN=").contains("Secure").contains("SameSite=Strict"));
   }
 
   private static List<Http.Response> concurrently(int threads, Callable<Http.Response> call) throws Exception {

@@ -59,7 +59,8 @@ class ReturnApiTest {
     assertThat(task.get("candidateGroups").get(0).asText()).isEqualTo("customer-service");
     assertThat(body.get("process").get("incidents")).isEmpty();
     List<String> events = new ArrayList<>();
-    body.get("timeline").forEach(entry -> events.add(entry.get("event").asText() + ":" + entry.path("status").asText("")));
+    body.get("timeline")
+        .forEach(entry -> events.add(entry.get("event").asText() + ":" + entry.path("status").asText("")));
     assertThat(events).containsExactly("CREATED:REQUESTED", "POLICY_DECIDED:", "STATUS_CHANGED:UNDER_REVIEW");
     assertThat(body.get("customer").get("email").asText()).endsWith("@example.com");
   }
@@ -117,7 +118,8 @@ class ReturnApiTest {
   @Test
   void returnIsCancelledUntilTheWarehouseHasIt() {
     String rma = create(aReturn());
-    Http.Response cancelled = carl.post("/api/returns/" + rma + "/cancel", Map.of("reason", "Customer changed their mind"));
+    Http.Response cancelled = carl.post("/api/returns/" + rma + "/cancel",
+        Map.of("reason", "Customer changed their mind"));
     assertThat(cancelled.status()).isEqualTo(200);
     JsonNode process = cancelled.json().get("process");
     assertThat(process.get("currentSteps").get(0).get("name").asText()).isEqualTo("Send cancellation email");

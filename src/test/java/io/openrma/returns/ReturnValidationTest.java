@@ -32,7 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ReturnValidationTest {
 
   private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-      .findAndAddModules().disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+      .findAndAddModules().disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .build();
 
   @LocalServerPort
   int port;
@@ -50,7 +51,8 @@ class ReturnValidationTest {
     return Stream.of(
         rule("quantity returned above quantity ordered", "lines[0].quantityReturned", "must not exceed quantityOrdered",
             r -> line(r, l -> l.put("quantityReturned", 3))),
-        rule("negative price", "lines[0].unitPrice", "greater than or equal to 0", r -> line(r, l -> l.put("unitPrice", -100))),
+        rule("negative price", "lines[0].unitPrice", "greater than or equal to 0",
+            r -> line(r, l -> l.put("unitPrice", -100))),
         rule("negative tax", "lines[0].tax", "greater than or equal to 0", r -> line(r, l -> l.put("tax", -1))),
         rule("negative captured amount", "order.amountCaptured", "greater than or equal to 0",
             r -> order(r, o -> o.put("amountCaptured", -1))),
@@ -58,7 +60,8 @@ class ReturnValidationTest {
             r -> line(r, l -> l.put("discount", 99_999))),
         rule("line in another currency", "lines[0].currency", "one return, one currency",
             r -> line(r, l -> l.put("currency", "USD"))),
-        rule("currency that is no ISO code", "order.currency", "ISO 4217", r -> order(r, o -> o.put("currency", "euro"))),
+        rule("currency that is no ISO code", "order.currency", "ISO 4217",
+            r -> order(r, o -> o.put("currency", "euro"))),
         rule("return window passed", "order.deliveryDate", "return window of 60 days",
             r -> order(r, o -> o.put("deliveryDate", LocalDate.now().minusDays(61).toString())
                 .put("orderDate", LocalDate.now().minusDays(65).toString()))),
@@ -68,7 +71,8 @@ class ReturnValidationTest {
             r -> order(r, o -> o.put("orderDate", today))),
         rule("reason OTHER without text", "lines[0].reasonText", "required when reason is OTHER",
             r -> line(r, l -> l.put("reason", "OTHER").putNull("reasonText"))),
-        rule("reason not in the list", "lines[0].reason", "must be one of", r -> line(r, l -> l.put("reason", "BORED"))),
+        rule("reason not in the list", "lines[0].reason", "must be one of",
+            r -> line(r, l -> l.put("reason", "BORED"))),
         rule("customer cannot report MISSING", "lines[0].condition", "NEW, OPENED, USED, DAMAGED",
             r -> line(r, l -> l.put("condition", "MISSING"))),
         rule("same SKU twice", "lines[1].sku", "appears twice", r -> {
@@ -78,16 +82,20 @@ class ReturnValidationTest {
         rule("no lines", "lines", "must not be empty", r -> r.putArray("lines")),
         rule("refund without payment", "order.paymentIntentId", "required to refund",
             r -> order(r, o -> o.putNull("paymentIntentId"))),
-        rule("payment id that is no PaymentIntent", "order.paymentIntentId", "pi_", r -> order(r, o -> o.put("paymentIntentId", "ch_123"))),
+        rule("payment id that is no PaymentIntent", "order.paymentIntentId", "pi_",
+            r -> order(r, o -> o.put("paymentIntentId", "ch_123"))),
         rule("store credit without Stripe customer", "order.stripeCustomerId", "required for store credit",
             r -> r.put("resolution", "STORE_CREDIT")),
-        rule("email that is no email", "customer.email", "well-formed email", r -> customer(r, c -> c.put("email", "jane"))),
+        rule("email that is no email", "customer.email", "well-formed email",
+            r -> customer(r, c -> c.put("email", "jane"))),
         rule("country that is no ISO code", "customer.address.country", "ISO 3166",
             r -> customer(r, c -> ((ObjectNode) c.get("address")).put("country", "Germany"))),
         rule("missing customer", "customer", "must not be null", r -> r.remove("customer")),
         rule("order id missing", "order.orderId", "must not be blank", r -> order(r, o -> o.put("orderId", " "))),
-        rule("quantity ordered zero", "lines[0].quantityOrdered", "greater than 0", r -> line(r, l -> l.put("quantityOrdered", 0))),
-        rule("date that is no date", "order.orderDate", "LocalDate", r -> order(r, o -> o.put("orderDate", "yesterday"))));
+        rule("quantity ordered zero", "lines[0].quantityOrdered", "greater than 0",
+            r -> line(r, l -> l.put("quantityOrdered", 0))),
+        rule("date that is no date", "order.orderDate", "LocalDate",
+            r -> order(r, o -> o.put("orderDate", "yesterday"))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -135,7 +143,8 @@ class ReturnValidationTest {
     line(request, l -> l.put("quantityReturned", 2));
     Http.Response response = carl.post("/api/returns", JSON.writeValueAsString(request));
     assertThat(response.status()).isEqualTo(400);
-    assertThat(response.json().get("errors").get(0).get("message").asText()).contains("1 of 2 units of TSHIRT-M are already");
+    assertThat(response.json().get("errors").get(0).get("message").asText())
+        .contains("1 of 2 units of TSHIRT-M are already");
   }
 
   @Test
@@ -145,7 +154,8 @@ class ReturnValidationTest {
     assertThat(response.json().get("type").asText()).endsWith("/malformed-json");
   }
 
-  private static Arguments rule(String name, String field, String message, java.util.function.Consumer<ObjectNode> breakIt) {
+  private static Arguments rule(String name, String field, String message,
+      java.util.function.Consumer<ObjectNode> breakIt) {
     return Arguments.of(name, field, message, breakIt);
   }
 

@@ -10,7 +10,8 @@ final class AccessCheckProcess {
   }
 
   static Task startAndGetTask(ProcessEngine engine) {
-    if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("access-check").count() == 0) {
+    if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("access-check")
+        .count() == 0) {
       engine.getRepositoryService().createDeployment().name("access-check")
           .addClasspathResource("bpmn/access-check.bpmn").deploy();
     }

@@ -69,7 +69,8 @@ class DeploymentGuardTest {
     engine.getRepositoryService().createDeployment().addString(key + ".bpmn", process(key,
         "<startEvent id=\"s\"/><sequenceFlow id=\"f1\" sourceRef=\"s\" targetRef=\"t\"/>"
             + "<serviceTask id=\"t\" camunda:expression=\"${dataSource.password}\" camunda:resultVariable=\"leak\"/>"
-            + "<sequenceFlow id=\"f2\" sourceRef=\"t\" targetRef=\"e\"/><endEvent id=\"e\"/>")).deploy();
+            + "<sequenceFlow id=\"f2\" sourceRef=\"t\" targetRef=\"e\"/><endEvent id=\"e\"/>"))
+        .deploy();
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(key))
         .hasMessageContaining("dataSource");
   }

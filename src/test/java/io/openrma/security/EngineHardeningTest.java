@@ -90,9 +90,12 @@ class EngineHardeningTest {
     Http carl = http.as("carl");
     assertThat(carl.get("/engine-rest/task?assigneeExpression=" + encoded(CANARY)).status()).isEqualTo(400);
     assertThat(carl.post("/engine-rest/task", Map.of("candidateGroupExpression", CANARY)).status()).isEqualTo(400);
-    assertThat(carl.post("/engine-rest/task/count", Map.of("orQueries", List.of(Map.of("assigneeExpression", CANARY)))).status())
+    assertThat(carl.post("/engine-rest/task/count", Map.of("orQueries", List.of(Map.of("assigneeExpression", CANARY))))
+        .status())
         .isEqualTo(400);
-    assertThat(carl.post("/engine-rest/task", Map.of("orQueries", List.of(Map.of("dueBeforeExpression", "#{canary.fire()}")))).status())
+    assertThat(
+        carl.post("/engine-rest/task", Map.of("orQueries", List.of(Map.of("dueBeforeExpression", "#{canary.fire()}"))))
+            .status())
         .isEqualTo(400);
   }
 
@@ -117,7 +120,8 @@ class EngineHardeningTest {
     assertThat(engine.getFilterService().createFilterQuery().filterName("evil").count()).isZero();
 
     String filterId = groupFilterId("Warehouse");
-    assertThat(http.as("walt").post("/engine-rest/filter/" + filterId + "/list", Map.of("assigneeExpression", CANARY)).status())
+    assertThat(http.as("walt").post("/engine-rest/filter/" + filterId + "/list", Map.of("assigneeExpression", CANARY))
+        .status())
         .isEqualTo(400);
   }
 
@@ -160,7 +164,8 @@ class EngineHardeningTest {
     HttpResponse<String> list = tasklist.post("/camunda/api/engine/engine/default/filter/" + filterId + "/list",
         "{\"orQueries\":[{\"assigneeExpression\":\"" + CANARY + "\"}]}");
     assertThat(list.statusCode()).isEqualTo(400);
-    assertThat(tasklist.get("/camunda/api/engine/engine/default/task?assigneeExpression=" + encoded(CANARY)).statusCode())
+    assertThat(
+        tasklist.get("/camunda/api/engine/engine/default/task?assigneeExpression=" + encoded(CANARY)).statusCode())
         .isEqualTo(400);
     assertThat(tasklist.post("/camunda/api/engine/engine/default/filter/" + filterId + "/list", "{}").statusCode())
         .isEqualTo(200);
@@ -168,7 +173,8 @@ class EngineHardeningTest {
 
   @Test
   void variablesAreJsonAndNeverJavaSerialized() {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+        .getProcessEngineConfiguration();
     assertThat(configuration.isJavaSerializationFormatEnabled()).isFalse();
     assertThat(configuration.getDefaultSerializationFormat()).isEqualTo("application/json");
     assertThat(configuration.isDeserializationTypeValidationEnabled()).isTrue();
@@ -217,7 +223,8 @@ class EngineHardeningTest {
     WebappSession session = new WebappSession(port);
     HttpResponse<String> welcome = session.get("/camunda/app/welcome/default/");
     List<String> cookies = session.cookiesSetBy(welcome);
-    assertThat(cookies).anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+    assertThat(cookies).anySatisfy(
+        cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
     // the webapps' JavaScript reads the CSRF cookie to echo it in X-XSRF-TOKEN (double submit), so it cannot be HttpOnly
     assertThat(cookies).anySatisfy(cookie -> assertThat(cookie).startsWith("XSRF-TOKEN=").contains("SameSite=Strict"));
   }
@@ -230,7 +237,8 @@ class EngineHardeningTest {
       assertThat(response.header("X-Frame-Options")).isNotNull();
       assertThat(response.header("Referrer-Policy")).isEqualTo("same-origin");
     }
-    assertThat(http.get("/camunda/app/welcome/default/").header("Content-Security-Policy")).contains("default-src 'self'");
+    assertThat(http.get("/camunda/app/welcome/default/").header("Content-Security-Policy"))
+        .contains("default-src 'self'");
   }
 
   private static void refusedAsBadRequest(Throwable thrown) {

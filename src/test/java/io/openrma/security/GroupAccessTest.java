@@ -72,9 +72,12 @@ class GroupAccessTest {
   void analystsReadButDoNotWorkOnTasks() {
     Task task = AccessCheckProcess.startAndGetTask(engine);
     assertThat(http.as("anna").get("/engine-rest/process-definition").status()).isEqualTo(200);
-    assertThat(http.as("anna").get("/engine-rest/history/process-instance?processInstanceId=" + task.getProcessInstanceId())
-        .json()).hasSize(1);
-    assertThat(http.as("anna").post("/engine-rest/task/" + task.getId() + "/complete", Map.of()).status()).isEqualTo(403);
+    assertThat(
+        http.as("anna").get("/engine-rest/history/process-instance?processInstanceId=" + task.getProcessInstanceId())
+            .json())
+        .hasSize(1);
+    assertThat(http.as("anna").post("/engine-rest/task/" + task.getId() + "/complete", Map.of()).status())
+        .isEqualTo(403);
     assertThat(http.as("anna").post("/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", "anna")).status())
         .isEqualTo(403);
   }
@@ -82,19 +85,24 @@ class GroupAccessTest {
   @Test
   void onlyTheCandidateGroupWorksOnItsTask() {
     Task task = AccessCheckProcess.startAndGetTask(engine);
-    assertThat(http.as("walt").post("/engine-rest/task/" + task.getId() + "/complete", Map.of()).status()).isIn(403, 404);
-    assertThat(http.as("fiona").post("/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", "fiona")).status())
+    assertThat(http.as("walt").post("/engine-rest/task/" + task.getId() + "/complete", Map.of()).status()).isIn(403,
+        404);
+    assertThat(
+        http.as("fiona").post("/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", "fiona")).status())
         .isIn(403, 404);
     assertThat(http.as("carl").post("/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", "carl")).status())
         .isEqualTo(204);
-    assertThat(http.as("carl").post("/engine-rest/task/" + task.getId() + "/complete", Map.of()).status()).isEqualTo(204);
+    assertThat(http.as("carl").post("/engine-rest/task/" + task.getId() + "/complete", Map.of()).status())
+        .isEqualTo(204);
   }
 
   @Test
   void workersCannotReadProcessHistoryOrStartProcesses() {
     Task task = AccessCheckProcess.startAndGetTask(engine);
-    assertThat(http.as("walt").get("/engine-rest/history/process-instance?processInstanceId=" + task.getProcessInstanceId())
-        .json()).isEmpty();
+    assertThat(
+        http.as("walt").get("/engine-rest/history/process-instance?processInstanceId=" + task.getProcessInstanceId())
+            .json())
+        .isEmpty();
     assertThat(http.as("carl").get("/engine-rest/history/variable-instance").json()).isEmpty();
     long before = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("access-check").count();
     assertThat(http.as("carl").post("/engine-rest/process-definition/key/access-check/start", Map.of()).status())
@@ -106,7 +114,7 @@ class GroupAccessTest {
   @Test
   void usersCannotManageIdentities() {
     Map<String, Object> user = Map.of("profile", Map.of("id", "sneaky"), "credentials", Map.of("password", "sneaky"));
-    for (String caller : new String[] {"anna", "carl", "walt", "fiona"}) {
+    for (String caller : new String[]{"anna", "carl", "walt", "fiona"}) {
       assertThat(http.as(caller).post("/engine-rest/user/create", user).status()).isEqualTo(403);
       assertThat(http.as(caller).put("/engine-rest/group/camunda-admin/members/" + caller, Map.of()).status())
           .isEqualTo(403);
@@ -120,7 +128,8 @@ class GroupAccessTest {
         + "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"t\">"
         + "<process id=\"deploy-check-" + user + "\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\">"
         + "<startEvent id=\"s\"/></process></definitions>";
-    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\ncheck-" + user + "\r\n"
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\ncheck-" + user
+        + "\r\n"
         + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"check.bpmn\"\r\n"
         + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
     HttpRequest.Builder request = http.as(user).request("/engine-rest/deployment/create")

@@ -61,7 +61,7 @@ class PersonalDataTest {
     String name = "Erika Mustermann-" + System.nanoTime() % 10_000;
     ReturnRequests request = aReturn().addressLine1(street).name(name);
     String rma = lifecycle.create(request.build());
-    lifecycle.runJobs(rma);  // the carrier refuses the address: customer service fixes it in a form
+    lifecycle.runJobs(rma); // the carrier refuses the address: customer service fixes it in a form
     String fixed = "Quagga-Allee " + System.nanoTime() % 10_000;
     lifecycle.complete(rma, "carl", Map.of("pii_line1", fixed));
     lifecycle.runJobs(rma);
@@ -90,7 +90,8 @@ class PersonalDataTest {
 
     admin.post("/api/returns/" + rma + "/cancel", Map.of("reason", "Jane Doe wrote from " + email));
     lifecycle.runJobs(rma);
-    assertThat(new Http(port).as("carl").post("/api/customers/" + customerId + "/erase", Map.of()).status()).isEqualTo(403);
+    assertThat(new Http(port).as("carl").post("/api/customers/" + customerId + "/erase", Map.of()).status())
+        .isEqualTo(403);
 
     Http.Response erased = admin.post("/api/customers/" + customerId + "/erase", Map.of());
     assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
@@ -111,8 +112,10 @@ class PersonalDataTest {
   /** Every engine table row whose text columns or byte arrays contain {@code secret}. */
   private List<String> engineTablesContaining(String secret) {
     List<String> hits = new java.util.ArrayList<>();
-    for (String table : List.of("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_RU_INCIDENT", "ACT_HI_INCIDENT",
-        "ACT_RU_JOB", "ACT_HI_JOB_LOG", "ACT_HI_OP_LOG", "ACT_HI_DEC_IN", "ACT_HI_DEC_OUT", "ACT_RU_TASK", "ACT_HI_TASKINST")) {
+    for (String table : List.of("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_RU_INCIDENT",
+        "ACT_HI_INCIDENT",
+        "ACT_RU_JOB", "ACT_HI_JOB_LOG", "ACT_HI_OP_LOG", "ACT_HI_DEC_IN", "ACT_HI_DEC_OUT", "ACT_RU_TASK",
+        "ACT_HI_TASKINST")) {
       for (Map<String, Object> row : jdbc.sql("SELECT * FROM " + table).query().listOfRows()) {
         if (row.values().stream().anyMatch(value -> value != null && text(value).contains(secret))) {
           hits.add(table + ": " + row);

@@ -38,7 +38,7 @@ public final class Chromium implements AutoCloseable {
 
   /** A fresh browser with its own empty profile; close it when done. */
   public static Chromium start() {
-    for (String file : new String[] {BINARY, DRIVER}) {
+    for (String file : new String[]{BINARY, DRIVER}) {
       if (!Files.isExecutable(Path.of(file))) {
         throw new IllegalStateException(file + " is missing: browser tests need Debian's Chromium and its driver "
             + "(apt-get install -y chromium chromium-driver)");

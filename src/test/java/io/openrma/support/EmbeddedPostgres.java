@@ -45,7 +45,7 @@ public final class EmbeddedPostgres {
   public static String newDatabase(String prefix) {
     String name = prefix + "_" + databases.incrementAndGet() + "_" + ProcessHandle.current().pid();
     try (Connection connection = server().getPostgresDatabase().getConnection();
-         Statement statement = connection.createStatement()) {
+        Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot create database " + name, e);

@@ -37,7 +37,8 @@ public class Faults implements BeanPostProcessor {
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
-    for (Class<?> type : new Class<?>[] {PaymentGateway.class, ReturnLabelProvider.class, Helpdesk.class, EmailSender.class}) {
+    for (Class<?> type : new Class<?>[]{PaymentGateway.class, ReturnLabelProvider.class, Helpdesk.class,
+        EmailSender.class}) {
       if (type.isInstance(bean)) {
         return wrap(type, bean);
       }
@@ -62,6 +63,6 @@ public class Faults implements BeanPostProcessor {
         throw e.getCause();
       }
     };
-    return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
+    return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, handler);
   }
 }

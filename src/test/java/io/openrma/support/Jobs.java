@@ -36,7 +36,8 @@ public final class Jobs {
         return job;
       }
     }
-    return org.assertj.core.api.Assertions.fail("No job of " + rmaNumber + " waits at " + activityId + "; jobs: " + describe(rmaNumber));
+    return org.assertj.core.api.Assertions
+        .fail("No job of " + rmaNumber + " waits at " + activityId + "; jobs: " + describe(rmaNumber));
   }
 
   /** Runs the step; it must succeed. */
@@ -78,7 +79,8 @@ public final class Jobs {
       try {
         management.executeJob(next.getId());
       } catch (RuntimeException e) {
-        throw new AssertionError("Step " + next.getJobDefinitionId() + " of " + rmaNumber + " failed: " + e.getMessage(), e);
+        throw new AssertionError(
+            "Step " + next.getJobDefinitionId() + " of " + rmaNumber + " failed: " + e.getMessage(), e);
       }
     }
     throw new AssertionError(rmaNumber + " keeps producing jobs: " + describe(rmaNumber));

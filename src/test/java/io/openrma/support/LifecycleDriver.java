@@ -119,7 +119,8 @@ public final class LifecycleDriver {
     Set<String> ids = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(rmaNumber)
         .list().stream().map(ProcessInstance::getId).collect(Collectors.toSet());
     return ids.stream()
-        .flatMap(id -> filter.apply(engine.getManagementService().createJobQuery().processInstanceId(id)).list().stream())
+        .flatMap(
+            id -> filter.apply(engine.getManagementService().createJobQuery().processInstanceId(id)).list().stream())
         .toList();
   }
 

@@ -55,7 +55,6 @@ public class LiveIntegrationsInitializer implements ApplicationContextInitialize
         "spring.mail.properties[mail.smtp.connectiontimeout]=2000",
         "spring.mail.properties[mail.smtp.timeout]=2000",
         "spring.mail.properties[mail.smtp.writetimeout]=2000",
-        "openrma.lifecycle.retry-cycle=R3/PT1S"
-    );
+        "openrma.lifecycle.retry-cycle=R3/PT1S");
   }
 }

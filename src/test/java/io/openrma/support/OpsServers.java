@@ -73,7 +73,6 @@ public class OpsServers implements ApplicationContextInitializer<ConfigurableApp
         "openrma.report.recipients[1]=" + REPORT_CC,
         "openrma.report.zone=UTC",
         "openrma.metrics.refresh-interval=0s",
-        "camunda.bpm.generic-properties.properties.history-cleanup-enabled=true"
-    ).applyTo(context);
+        "camunda.bpm.generic-properties.properties.history-cleanup-enabled=true").applyTo(context);
   }
 }

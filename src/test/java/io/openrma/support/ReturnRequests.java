@@ -53,7 +53,8 @@ public final class ReturnRequests {
     return new ReturnRequests();
   }
 
-  public ReturnRequests line(String sku, ItemCategory category, int ordered, int returned, long unitPrice, long discount,
+  public ReturnRequests line(String sku, ItemCategory category, int ordered, int returned, long unitPrice,
+      long discount,
       long tax, ReturnReason reason, ItemCondition condition) {
     lines.add(new Line(sku, "Item " + sku, category, ordered, returned, unitPrice, discount, tax, null, reason,
         reason == ReturnReason.OTHER ? "other reason" : null, condition));

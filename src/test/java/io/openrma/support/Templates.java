@@ -18,8 +18,8 @@ public final class Templates {
 
   public static synchronized ITemplateEngine engine() {
     if (engine == null) {
-      AnnotationConfigApplicationContext context =
-          new AnnotationConfigApplicationContext(ThymeleafAutoConfiguration.class, TextTemplatesConfig.class);
+      AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(
+          ThymeleafAutoConfiguration.class, TextTemplatesConfig.class);
       context.registerShutdownHook();
       engine = context.getBean(ITemplateEngine.class);
     }

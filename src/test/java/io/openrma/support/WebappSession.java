@@ -27,13 +27,15 @@ public final class WebappSession {
 
   /** Logs in to {@code app} (cockpit, tasklist, admin, welcome); returns the HTTP status. */
   public int login(String app, String user, String password) {
-    HttpResponse<String> welcome = send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/app/welcome/default/")).GET());
+    HttpResponse<String> welcome = send(
+        HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/app/welcome/default/")).GET());
     welcome.headers().firstValue("X-XSRF-TOKEN").ifPresent(token -> csrfToken = token);
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
         + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    lastLogin = send(withCsrf(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/api/admin/auth/user/default/login/" + app))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form))));
+    lastLogin = send(
+        withCsrf(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/api/admin/auth/user/default/login/" + app))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))));
     lastLogin.headers().firstValue("X-XSRF-TOKEN").ifPresent(token -> csrfToken = token);
     // the login starts a new session; its CSRF token comes with the next safe request
     HttpResponse<String> profile = get("/camunda/api/admin/auth/user/default");

@@ -43,7 +43,7 @@ class JsonLogsTest {
         LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
     String processInstanceId = lifecycle.processInstanceId(rma);
 
-    lifecycle.runJobs(rma);                                  // the simulated carrier logs the label it made
+    lifecycle.runJobs(rma); // the simulated carrier logs the label it made
 
     List<JsonNode> lines = jsonLines(output.getOut());
     assertThat(lines).as("JSON log lines").isNotEmpty();

@@ -55,8 +55,8 @@ class NightlyHistoryCleanupTest {
 
     assertThat(definitions).extracting(ProcessDefinition::getKey)
         .contains("rma-lifecycle", "outbound-event-delivery", "daily-returns-report");
-    assertThat(definitions).allSatisfy(definition ->
-        assertThat(definition.getHistoryTimeToLive()).as(definition.getKey()).isNotNull().isPositive());
+    assertThat(definitions).allSatisfy(
+        definition -> assertThat(definition.getHistoryTimeToLive()).as(definition.getKey()).isNotNull().isPositive());
   }
 
   @Test

@@ -68,8 +68,10 @@ class InboundEventsApiTest {
     Http.Response delivered = shipbot.post("/api/carrier/events", carrier("ev2-" + rma, tracking, "DELIVERED"));
     assertThat(delivered.json().get("outcome").asText()).isEqualTo("RECORDED");
 
-    Http.Response scan = walt.post("/api/warehouse/arrivals", Map.of("scanId", "scan-" + rma, "trackingNumber", tracking,
-        "scannedAt", "2026-11-20T10:00:00Z", "location", "DOCK-2", "lines", java.util.List.of(Map.of("sku", "TSHIRT-M", "quantity", 1))));
+    Http.Response scan = walt.post("/api/warehouse/arrivals",
+        Map.of("scanId", "scan-" + rma, "trackingNumber", tracking,
+            "scannedAt", "2026-11-20T10:00:00Z", "location", "DOCK-2", "lines",
+            java.util.List.of(Map.of("sku", "TSHIRT-M", "quantity", 1))));
     assertThat(scan.status()).isEqualTo(200);
     assertThat(scan.json().get("status").asText()).isEqualTo("RECEIVED");
     Http.Response rescan = walt.post("/api/warehouse/arrivals", Map.of("scanId", "scan-" + rma, "rmaNumber", rma,
@@ -121,10 +123,12 @@ class InboundEventsApiTest {
 
   @Test
   void incompleteEventsAreProblemsNamingTheField() {
-    Http.Response noId = walt.post("/api/warehouse/arrivals", Map.of("rmaNumber", "RMA-001000", "scannedAt", "2026-11-20T10:00:00Z"));
+    Http.Response noId = walt.post("/api/warehouse/arrivals",
+        Map.of("rmaNumber", "RMA-001000", "scannedAt", "2026-11-20T10:00:00Z"));
     assertThat(noId.status()).isEqualTo(400);
     assertThat(noId.json().get("errors").get(0).get("field").asText()).isEqualTo("scanId");
-    Http.Response noReturn = walt.post("/api/warehouse/arrivals", Map.of("scanId", "s", "scannedAt", "2026-11-20T10:00:00Z"));
+    Http.Response noReturn = walt.post("/api/warehouse/arrivals",
+        Map.of("scanId", "s", "scannedAt", "2026-11-20T10:00:00Z"));
     assertThat(noReturn.status()).isEqualTo(400);
     assertThat(noReturn.json().get("errors").get(0).get("field").asText()).isEqualTo("rmaNumber");
     Http.Response badType = shipbot.post("/api/carrier/events", carrier("e", "T", "TELEPORTED"));

@@ -38,7 +38,8 @@ class ShipStationSignaturesTest {
     return new ShipStationSignatures(new ShipStationSettings(IntegrationMode.LIVE, "key", shipStation.baseUrl(),
         "se-1", "fedex_ground", "carrier_default", 500, Duration.ofSeconds(2), Duration.ofSeconds(2),
         shipStation.baseUrl() + "/jwks", Duration.ofMinutes(5), new ShipStationSettings.Warehouse("Returns", null,
-        null, null, null, null, null, null, null)), Clock.systemUTC());
+            null, null, null, null, null, null, null)),
+        Clock.systemUTC());
   }
 
   private static void verify(ShipStationSignatures signatures, ShipStationApi.Signer signer) {

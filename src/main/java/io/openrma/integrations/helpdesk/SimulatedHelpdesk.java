@@ -29,6 +29,7 @@ public class SimulatedHelpdesk implements Helpdesk {
   @Override
   public void updateTracking(String ticketId, String rmaNumber, String carrier, String trackingNumber) {
     latency.await();
-    log.warn("SIMULATED Zendesk: ticket {} would get tracking {} {} for {}", ticketId, carrier, trackingNumber, rmaNumber);
+    log.warn("SIMULATED Zendesk: ticket {} would get tracking {} {} for {}", ticketId, carrier, trackingNumber,
+        rmaNumber);
   }
 }

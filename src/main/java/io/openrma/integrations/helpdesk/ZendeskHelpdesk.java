@@ -123,7 +123,8 @@ public class ZendeskHelpdesk implements Helpdesk {
   private String errorOf(RestClientResponseException e) {
     try {
       JsonNode body = json.readTree(e.getResponseBodyAsString());
-      String error = body.path("error").isTextual() ? body.path("error").asText()
+      String error = body.path("error").isTextual()
+          ? body.path("error").asText()
           : body.path("error").path("title").asText("");
       String description = body.path("description").asText(body.path("error").path("message").asText(""));
       return (error + " " + description).trim();

@@ -20,8 +20,8 @@ public class CustomerEmails {
 
   /** Why an email is sent; also the template name and part of the Message-ID. */
   public enum Purpose {
-    RETURN_LABEL("return-label"), REMINDER("reminder"), REJECTION("rejection"), OUTCOME("outcome"),
-    CANCELLATION("cancellation");
+    RETURN_LABEL("return-label"), REMINDER("reminder"), REJECTION("rejection"), OUTCOME("outcome"), CANCELLATION(
+        "cancellation");
 
     final String template;
 
@@ -49,7 +49,8 @@ public class CustomerEmails {
     Map<String, Object> model = Map.of("carrier", carrierName(record.label().carrier()),
         "tracking", record.label().trackingNumber(), "days", shipWithin.toDays(), "lines", record.lines());
     return send(record, Purpose.RETURN_LABEL, "Your return " + record.rmaNumber() + ": label and instructions", model,
-        List.of(new EmailSender.Attachment("return-label-" + record.rmaNumber() + ".pdf", "application/pdf", labelPdf)));
+        List.of(
+            new EmailSender.Attachment("return-label-" + record.rmaNumber() + ".pdf", "application/pdf", labelPdf)));
   }
 
   public String sendReminder(ReturnRecord record, Duration remaining) {
@@ -85,7 +86,8 @@ public class CustomerEmails {
   }
 
   public String sendCancellation(ReturnRecord record) {
-    return send(record, Purpose.CANCELLATION, "Your return " + record.rmaNumber() + " is cancelled", Map.of(), List.of());
+    return send(record, Purpose.CANCELLATION, "Your return " + record.rmaNumber() + " is cancelled", Map.of(),
+        List.of());
   }
 
   private String send(ReturnRecord record, Purpose purpose, String subject, Map<String, Object> model,

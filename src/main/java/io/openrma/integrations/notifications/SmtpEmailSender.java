@@ -34,11 +34,13 @@ public class SmtpEmailSender implements EmailSender {
     try {
       MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
       helper.setFrom(settings.from(), settings.fromName());
-      helper.setTo(new jakarta.mail.internet.InternetAddress(email.to(), email.toName(), StandardCharsets.UTF_8.name()));
+      helper
+          .setTo(new jakarta.mail.internet.InternetAddress(email.to(), email.toName(), StandardCharsets.UTF_8.name()));
       helper.setSubject(email.subject());
       helper.setText(email.text(), email.html());
       for (Attachment attachment : email.attachments()) {
-        helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
+        helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
+            attachment.contentType());
       }
       base64Attachments(helper.getRootMimeMultipart());
     } catch (MessagingException | java.io.UnsupportedEncodingException e) {

@@ -34,7 +34,8 @@ public class SimulatedPaymentGateway implements PaymentGateway {
   public PaymentSummary paymentSummary(String paymentIntentId) {
     latency.await();
     // the simulator never saw the payment: it reports no limit of its own, only its own refunds
-    return new PaymentSummary(paymentIntentId, null, Long.MAX_VALUE, refundedByPayment.getOrDefault(paymentIntentId, 0L));
+    return new PaymentSummary(paymentIntentId, null, Long.MAX_VALUE,
+        refundedByPayment.getOrDefault(paymentIntentId, 0L));
   }
 
   @Override

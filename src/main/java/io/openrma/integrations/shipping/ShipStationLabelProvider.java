@@ -77,7 +77,8 @@ public class ShipStationLabelProvider implements ReturnLabelProvider {
     // letters, digits and dashes only: the id travels in a URL path when it is looked up
     String id = request.idempotencyKey().replaceAll("[^A-Za-z0-9-]", "-") + "-" + fingerprint(request.shipFrom());
     if (id.length() > 50) {
-      throw new IllegalArgumentException("external_shipment_id '" + id + "' is longer than ShipStation's 50 characters");
+      throw new IllegalArgumentException(
+          "external_shipment_id '" + id + "' is longer than ShipStation's 50 characters");
     }
     return id;
   }
@@ -107,9 +108,11 @@ public class ShipStationLabelProvider implements ReturnLabelProvider {
     } catch (RestClientException e) {
       throw technical("list labels of shipment " + shipment.shipmentId(), e);
     }
-    return labels == null || labels.labels() == null ? Optional.empty() : labels.labels().stream()
-        .filter(label -> "completed".equals(label.status()) && !label.voided())
-        .findFirst();
+    return labels == null || labels.labels() == null
+        ? Optional.empty()
+        : labels.labels().stream()
+            .filter(label -> "completed".equals(label.status()) && !label.voided())
+            .findFirst();
   }
 
   private Label buy(LabelRequest request, String externalId) {
@@ -140,11 +143,14 @@ public class ShipStationLabelProvider implements ReturnLabelProvider {
       items.add(ordered("name", item.description(), "sku", item.sku(), "quantity", item.quantity()));
     }
     Map<String, Object> shipFrom = address(request.customerName(), null,
-        request.customerPhone() == null || request.customerPhone().isBlank() ? warehouse.phone() : request.customerPhone(),
+        request.customerPhone() == null || request.customerPhone().isBlank()
+            ? warehouse.phone()
+            : request.customerPhone(),
         request.shipFrom(), "unknown");
     Map<String, Object> shipTo = address(warehouse.name(), warehouse.companyName(), warehouse.phone(),
         new Address(warehouse.line1(), warehouse.line2(), warehouse.city(), warehouse.state(), warehouse.postalCode(),
-            warehouse.country()), "no");
+            warehouse.country()),
+        "no");
     Map<String, Object> pkg = ordered(
         "weight", ordered("value", Math.max(1, units) * settings.itemWeightGrams(), "unit", "gram"),
         "label_messages", ordered("reference1", request.rmaNumber()));
@@ -200,7 +206,8 @@ public class ShipStationLabelProvider implements ReturnLabelProvider {
         messages.add(error.message() == null ? code : error.message());
       }
     }
-    return messages.isEmpty() ? Optional.empty()
+    return messages.isEmpty()
+        ? Optional.empty()
         : Optional.of("The carrier refuses the return address: " + String.join("; ", messages));
   }
 

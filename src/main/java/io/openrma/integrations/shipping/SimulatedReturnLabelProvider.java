@@ -47,7 +47,8 @@ public class SimulatedReturnLabelProvider implements ReturnLabelProvider {
     log.warn("SIMULATED ShipStation: return label {} for {} (no real label was bought)", tracking, request.rmaNumber());
     byte[] pdf = SimplePdf.page(List.of("OpenRMA RETURN LABEL (SIMULATED)", "RMA: " + request.rmaNumber(),
         "Carrier: FedEx Ground", "Tracking: " + tracking, "From: " + request.shipFrom().city() + ", "
-            + request.shipFrom().country(), "Not a valid shipping label."));
+            + request.shipFrom().country(),
+        "Not a valid shipping label."));
     return new ReturnLabel(labelId, "fedex", "fedex_ground", tracking,
         "https://labels.invalid/simulated/" + labelId + ".pdf", pdf);
   }

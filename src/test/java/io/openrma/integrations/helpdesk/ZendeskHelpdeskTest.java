@@ -95,10 +95,10 @@ class ZendeskHelpdeskTest {
   void trackingGoesOnTheTicketAsNoteTagAndCustomField() {
     noComments("4713");
     zendesk.stubFor(put(urlEqualTo("/api/v2/tickets/4713")).withRequestBody(equalToJson("""
-            {"ticket": {
-              "comment": {"body": "Return RMA-004713 ships with fedex, tracking number 794698437521.", "public": false},
-              "additional_tags": ["rma"],
-              "custom_fields": [{"id": 360012345678, "value": "794698437521"}]}}"""))
+        {"ticket": {
+          "comment": {"body": "Return RMA-004713 ships with fedex, tracking number 794698437521.", "public": false},
+          "additional_tags": ["rma"],
+          "custom_fields": [{"id": 360012345678, "value": "794698437521"}]}}"""))
         .willReturn(okJson(ZendeskApi.ticket("4713"))));
 
     helpdesk().updateTracking("4713", "RMA-004713", "fedex", "794698437521");
@@ -109,7 +109,8 @@ class ZendeskHelpdeskTest {
   @Test
   void trackingAlreadyOnTheTicketIsNotPostedAgain() {
     zendesk.stubFor(get(urlPathEqualTo("/api/v2/tickets/4714/comments")).willReturn(okJson(ZendeskApi.comments(
-        ZendeskApi.comment(3, "Return RMA-004714 ships with fedex, tracking number 794698437522.", false, List.of())))));
+        ZendeskApi.comment(3, "Return RMA-004714 ships with fedex, tracking number 794698437522.", false,
+            List.of())))));
 
     helpdesk().updateTracking("4714", "RMA-004714", "fedex", "794698437522");
 

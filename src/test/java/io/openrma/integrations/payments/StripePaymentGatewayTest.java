@@ -102,12 +102,14 @@ class StripePaymentGatewayTest {
       " | amount | Refund amount (€30.00) is greater than unrefunded amount on charge (€25.00)"})
   void stripesRefusalsForGoodGoToFinance(String code, String param, String message) {
     stripe.stubFor(refunds().willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-        .withHeader("Request-Id", "req_standin").withBody(StripeApi.error("invalid_request_error", code, param, message))));
+        .withHeader("Request-Id", "req_standin")
+        .withBody(StripeApi.error("invalid_request_error", code, param, message))));
 
     assertThatThrownBy(() -> gateway().refund(refundOf(3000)))
         .isInstanceOf(PaymentRefusedException.class)
         .hasMessage(message)
-        .satisfies(e -> assertThat(((PaymentRefusedException) e).code()).isEqualTo(code == null ? "invalid_request" : code));
+        .satisfies(
+            e -> assertThat(((PaymentRefusedException) e).code()).isEqualTo(code == null ? "invalid_request" : code));
   }
 
   @ParameterizedTest

@@ -50,7 +50,7 @@ class ShipStationLabelProviderTest {
     return new ShipStationLabelProvider(new ShipStationSettings(IntegrationMode.LIVE, ShipStationApi.API_KEY,
         shipStation.baseUrl(), "se-123456", "fedex_ground", "carrier_default", 500, Duration.ofSeconds(2), readTimeout,
         shipStation.baseUrl() + "/jwks", Duration.ofMinutes(5), new ShipStationSettings.Warehouse("Returns desk",
-        "Shop Inc.", "+1 512 555 0199", "4009 Marathon Blvd", null, "Austin", "TX", "78756", "US")),
+            "Shop Inc.", "+1 512 555 0199", "4009 Marathon Blvd", null, "Austin", "TX", "78756", "US")),
         Jackson2ObjectMapperBuilder.json().build());
   }
 
@@ -84,8 +84,9 @@ class ShipStationLabelProviderTest {
         .withRequestBody(matchingJsonPath("$.shipment.packages[0].weight.value", equalTo("1500")))
         .withRequestBody(matchingJsonPath("$.shipment.packages[0].weight.unit", equalTo("gram")))
         .willReturn(okJson(ShipStationApi.label("se-7997012", "se-1013119", "794698437521", "RMA-004711", pdfUrl))));
-    shipStation.stubFor(get(urlPathMatching("/v2/downloads/10/.*")).withHeader("API-Key", equalTo(ShipStationApi.API_KEY))
-        .willReturn(aResponse().withHeader("Content-Type", "application/pdf").withBody(PDF)));
+    shipStation
+        .stubFor(get(urlPathMatching("/v2/downloads/10/.*")).withHeader("API-Key", equalTo(ShipStationApi.API_KEY))
+            .willReturn(aResponse().withHeader("Content-Type", "application/pdf").withBody(PDF)));
 
     ReturnLabel label = provider().createReturnLabel(REQUEST);
 
@@ -145,7 +146,8 @@ class ShipStationLabelProviderTest {
       "429 | system | rate_limit_exceeded | | You have exceeded the rate limit",
       "500 | system | unspecified | | An unknown error occurred",
       "503 | system | unspecified | | Service unavailable"})
-  void otherErrorsAreTechnicalFailuresTheEngineRetries(int status, String type, String code, String field, String message) {
+  void otherErrorsAreTechnicalFailuresTheEngineRetries(int status, String type, String code, String field,
+      String message) {
     shipStation.stubFor(post(urlEqualTo("/v2/labels")).willReturn(aResponse().withStatus(status)
         .withHeader("Content-Type", "application/json").withBody(ShipStationApi.error(type, code, field, message))));
 
@@ -167,7 +169,8 @@ class ShipStationLabelProviderTest {
 
   @Test
   void aConnectionResetIsATechnicalFailure() {
-    shipStation.stubFor(post(urlEqualTo("/v2/labels")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    shipStation
+        .stubFor(post(urlEqualTo("/v2/labels")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
     assertThatThrownBy(() -> provider().createReturnLabel(REQUEST))
         .isInstanceOf(IntegrationException.class)

@@ -22,7 +22,8 @@ public final class ShipStationApi {
   private ShipStationApi() {
   }
 
-  public static String label(String labelId, String shipmentId, String trackingNumber, String rmaNumber, String pdfUrl) {
+  public static String label(String labelId, String shipmentId, String trackingNumber, String rmaNumber,
+      String pdfUrl) {
     Map<String, Object> label = new LinkedHashMap<>();
     label.put("label_id", labelId);
     label.put("status", "completed");

@@ -50,7 +50,8 @@ public class ShipStationShipments implements ResponseDefinitionTransformerV2 {
       if ("GET".equals(method) && url.contains("/v2/shipments/external_shipment_id/")) {
         String externalId = url.substring(url.lastIndexOf('/') + 1);
         String rma = bought.get(externalId);
-        return rma == null ? json(404, ShipStationApi.error("system", "not_found", null, "Shipment not found"))
+        return rma == null
+            ? json(404, ShipStationApi.error("system", "not_found", null, "Shipment not found"))
             : json(200, ShipStationApi.shipment("se-shp-" + rma, externalId));
       }
       if ("GET".equals(method) && url.contains("/v2/labels?shipment_id=se-shp-")) {

@@ -61,7 +61,7 @@ public final class Stubs {
     StandIns.API.stubFor(get(urlEqualTo("/stripe/v1/subscriptions/" + subscriptionId))
         .willReturn(okJson(StripeApi.subscription(subscriptionId, "active", false))));
     StandIns.API.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(
-            urlPathEqualTo("/stripe/v1/subscriptions/" + subscriptionId))
+        urlPathEqualTo("/stripe/v1/subscriptions/" + subscriptionId))
         .willReturn(okJson(StripeApi.subscription(subscriptionId, "canceled", false))));
   }
 

@@ -30,7 +30,8 @@ public final class ZendeskApi {
     return attachment;
   }
 
-  public static Map<String, Object> comment(long id, String body, boolean isPublic, List<Map<String, Object>> attachments) {
+  public static Map<String, Object> comment(long id, String body, boolean isPublic,
+      List<Map<String, Object>> attachments) {
     Map<String, Object> comment = new LinkedHashMap<>();
     comment.put("id", id);
     comment.put("type", "Comment");
