@@ -268,9 +268,14 @@ public class ReturnService {
       try {
         return aggregates.save(record);
       } catch (OptimisticLockingFailureException | DbActionExecutionException e) {
-        if (attempt == 3 || !(e instanceof OptimisticLockingFailureException
-            || e.getCause() instanceof OptimisticLockingFailureException)) {
+        RuntimeException conflict = e instanceof OptimisticLockingFailureException
+            ? e
+            : e.getCause() instanceof OptimisticLockingFailureException cause ? cause : null;
+        if (conflict == null) {
           throw e;
+        }
+        if (attempt == 3) {
+          throw conflict; // answered as a 409 problem: send the request again
         }
       }
     }

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -64,8 +65,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency key reused", e.getMessage());
   }
 
-  @ExceptionHandler(OptimisticLockingException.class)
-  ProblemDetail concurrentChange(OptimisticLockingException e) {
+  /** The engine's, or a return saved from a copy that another change overtook ({@code @Version}). */
+  @ExceptionHandler({OptimisticLockingException.class, OptimisticLockingFailureException.class})
+  ProblemDetail concurrentChange(RuntimeException e) {
     return problem(HttpStatus.CONFLICT, "concurrent-change", "Changed at the same time",
         "The return was changed by another request at the same moment. Send the request again.");
   }
