@@ -3,35 +3,40 @@ package io.openrma.process;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
 
 /**
  * The inbox keeps an event's process variables as a small JSON object, so a queued event is
  * delivered later with the same variables it would have carried at once.
  */
-public final class InboxPayloads {
+@Component
+public class InboxPayloads {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ObjectMapper json;
 
-  private InboxPayloads() {
+  /** Boot's mapper, but keeping null values: a variable set to null must arrive as null, not go missing. */
+  InboxPayloads(ObjectMapper json) {
+    this.json = json.copy().setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS);
   }
 
-  public static String of(Map<String, Object> variables) {
+  public String of(Map<String, Object> variables) {
     try {
-      return JSON.writeValueAsString(variables);
+      return json.writeValueAsString(variables);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
   }
 
-  static Map<String, Object> variables(String payload) {
+  Map<String, Object> variables(String payload) {
     if (payload == null || payload.isBlank()) {
       return Map.of();
     }
     try {
-      return JSON.readValue(payload, new TypeReference<LinkedHashMap<String, Object>>() {
+      return json.readValue(payload, new TypeReference<LinkedHashMap<String, Object>>() {
       });
     } catch (JsonProcessingException e) {
       // never deliver the message without its variables: the entry stays pending and the sweep logs this

@@ -42,10 +42,12 @@ public class MessageInbox {
   private final RuntimeService runtimeService;
   private final TransactionTemplate transactions;
   private final ApplicationEventPublisher events;
+  private final InboxPayloads payloads;
   private final Clock clock;
 
   public MessageInbox(JdbcClient jdbc, ReturnService returns, RuntimeService runtimeService,
-      TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+      TransactionTemplate transactions, ApplicationEventPublisher events, InboxPayloads payloads, Clock clock) {
+    this.payloads = payloads;
     this.jdbc = jdbc;
     this.returns = returns;
     this.runtimeService = runtimeService;
@@ -75,7 +77,7 @@ public class MessageInbox {
         VALUES (:source, :eventId, :returnId, :message, :payload, :state, :now, :delivered)
         """)
         .param("source", event.source()).param("eventId", event.eventId()).param("returnId", record.id())
-        .param("message", event.messageName()).param("payload", truncate(InboxPayloads.of(event.variables())))
+        .param("message", event.messageName()).param("payload", truncate(payloads.of(event.variables())))
         .param("state", state).param("now", now()).param("delivered", deliverNow ? now() : null)
         .update();
     returns.note(event.rmaNumber(), event.actor(), event.timelineEvent(), event.detail());
@@ -155,7 +157,7 @@ public class MessageInbox {
     if (!waitsFor(rmaNumber, messageName)) {
       return false;
     }
-    correlate(rmaNumber, messageName, InboxPayloads.variables((String) value(entry, "payload")));
+    correlate(rmaNumber, messageName, payloads.variables((String) value(entry, "payload")));
     jdbc.sql("UPDATE rma_inbox SET state = 'DELIVERED', delivered_at = :now WHERE id = :id")
         .param("now", now()).param("id", inboxId).update();
     log.info("Delivered early {} to {}", messageName, rmaNumber);

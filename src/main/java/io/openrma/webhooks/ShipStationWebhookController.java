@@ -36,7 +36,7 @@ public class ShipStationWebhookController {
 
   static final String SOURCE = "SHIPSTATION";
   private static final Logger log = LoggerFactory.getLogger(ShipStationWebhookController.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ObjectMapper json;
 
   private final ShipStationSignatures signatures;
   private final ReturnService returns;
@@ -44,7 +44,8 @@ public class ShipStationWebhookController {
   private final Clock clock;
 
   public ShipStationWebhookController(ShipStationSignatures signatures, ReturnService returns, ReturnEvents events,
-      Clock clock) {
+      Clock clock, ObjectMapper json) {
+    this.json = json;
     this.signatures = signatures;
     this.returns = returns;
     this.events = events;
@@ -70,7 +71,7 @@ public class ShipStationWebhookController {
     }
     JsonNode data;
     try {
-      data = JSON.readTree(body).path("data");
+      data = json.readTree(body).path("data");
     } catch (Exception e) {
       return StripeWebhookController.problem(HttpStatus.BAD_REQUEST, "malformed-event", "The body is not JSON.");
     }

@@ -35,13 +35,14 @@ import org.springframework.web.bind.annotation.RestController;
 public class StripeWebhookController {
 
   private static final Logger log = LoggerFactory.getLogger(StripeWebhookController.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ObjectMapper json;
 
   private final StripeSettings settings;
   private final StripeEvents events;
   private final Clock clock;
 
-  public StripeWebhookController(StripeSettings settings, StripeEvents events, Clock clock) {
+  public StripeWebhookController(StripeSettings settings, StripeEvents events, Clock clock, ObjectMapper json) {
+    this.json = json;
     this.settings = settings;
     this.events = events;
     this.clock = clock;
@@ -65,7 +66,7 @@ public class StripeWebhookController {
     try {
       event = Webhook.constructEvent(payload, signature, settings.webhookSecret(),
           settings.webhookTolerance().toSeconds(), clock);
-      object = JSON.readTree(payload).path("data").path("object");
+      object = json.readTree(payload).path("data").path("object");
     } catch (SignatureVerificationException e) {
       log.warn("Stripe webhook refused: {}", e.getMessage());
       return problem(HttpStatus.BAD_REQUEST, "signature-invalid", "The Stripe-Signature does not verify: the body was "
