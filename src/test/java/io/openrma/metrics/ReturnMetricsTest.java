@@ -14,7 +14,8 @@ import io.openrma.outbound.OutboundDeliveryProcess;
 import io.openrma.process.ProcessIds;
 import io.openrma.support.DockerFiles;
 import io.openrma.support.Http;
-import io.openrma.support.Lifecycle;
+import io.openrma.support.Jobs;
+import io.openrma.support.LiveReturns;
 import io.openrma.support.MutableClock;
 import io.openrma.support.OpsTest;
 import io.openrma.support.PrometheusScrape;
@@ -42,11 +43,11 @@ class ReturnMetricsTest {
   MutableClock clock;
   @Autowired
   JdbcClient jdbc;
-  Lifecycle lifecycle;
+  LiveReturns lifecycle;
 
   @BeforeEach
   void setUp() {
-    lifecycle = new Lifecycle(engine, port);
+    lifecycle = new LiveReturns(port, new Jobs(engine));
     clock.set(Instant.parse("2026-05-04T08:00:00Z"));
   }
 
@@ -54,16 +55,16 @@ class ReturnMetricsTest {
   void aReturnsLifecycleShowsInCountersAmountsAndStageTimes() throws Exception {
     PrometheusScrape before = scrape();
 
-    String rma = lifecycle.create(Lifecycle.openedElectronics("metrics-" + System.nanoTime(), "pi_metrics",
+    String rma = lifecycle.create(LiveReturns.openedElectronics("metrics-" + System.nanoTime(), "pi_metrics",
         LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
     clock.advance(Duration.ofMinutes(90));
-    lifecycle.runJobs(rma); // label issued 1.5 h after the request
+    lifecycle.jobs().runDue(rma); // label issued 1.5 h after the request
     assertThat(lifecycle.status(rma)).isEqualTo("LABEL_ISSUED");
     clock.advance(Duration.ofDays(3));
     lifecycle.arrive(rma, clock.instant()); // arrives 3 days after the label
     clock.advance(Duration.ofDays(1));
     lifecycle.inspect(rma, "OPENED", "RESTOCK");
-    lifecycle.runJobs(rma); // refunded 1 day after the arrival
+    lifecycle.jobs().runDue(rma); // refunded 1 day after the arrival
     assertThat(lifecycle.status(rma)).isEqualTo("CLOSED");
     int events = deliverOutboundEvents(rma); // to the subscriber of the test context
 
@@ -99,7 +100,7 @@ class ReturnMetricsTest {
 
   @Test
   void gaugesAgreeWithTheDatabaseAndTheEngine() {
-    lifecycle.create(Lifecycle.openedElectronics("gauges-" + System.nanoTime(), "pi_gauges",
+    lifecycle.create(LiveReturns.openedElectronics("gauges-" + System.nanoTime(), "pi_gauges",
         LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
 
     PrometheusScrape scrape = scrape();

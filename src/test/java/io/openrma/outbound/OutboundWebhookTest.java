@@ -25,7 +25,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.openrma.returns.Actor;
 import io.openrma.returns.ReturnStatus;
 import io.openrma.returns.ReturnStatusChanged;
-import io.openrma.support.Lifecycle;
+import io.openrma.support.Jobs;
+import io.openrma.support.LiveReturns;
 import io.openrma.support.MutableClock;
 import io.openrma.support.OpsServers;
 import io.openrma.support.OpsTest;
@@ -65,11 +66,11 @@ class OutboundWebhookTest {
   TransactionTemplate transactions;
   @Autowired
   JdbcClient jdbc;
-  Lifecycle lifecycle;
+  LiveReturns lifecycle;
 
   @BeforeEach
   void setUp() {
-    lifecycle = new Lifecycle(engine, port);
+    lifecycle = new LiveReturns(port, new Jobs(engine));
     clock.set(Instant.parse("2026-06-01T08:00:00Z"));
   }
 
@@ -81,7 +82,7 @@ class OutboundWebhookTest {
   @Test
   void everyStatusChangeIsDeliveredOnceSignedAndWithItsOwnEventId() throws Exception {
     String rma = newReturn();
-    lifecycle.runJobs(rma); // REQUESTED, APPROVED, LABEL_ISSUED
+    lifecycle.jobs().runDue(rma); // REQUESTED, APPROVED, LABEL_ISSUED
     clock.advance(Duration.ofSeconds(30));
 
     assertThat(deliverAll(rma)).isEqualTo(3);
@@ -201,7 +202,7 @@ class OutboundWebhookTest {
   }
 
   private String newReturn() {
-    return lifecycle.create(Lifecycle.openedElectronics("webhook-" + System.nanoTime(), "pi_webhook",
+    return lifecycle.create(LiveReturns.openedElectronics("webhook-" + System.nanoTime(), "pi_webhook",
         LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
   }
 

@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import io.openrma.support.Lifecycle;
+import io.openrma.support.Jobs;
+import io.openrma.support.LiveReturns;
 import io.openrma.support.MutableClock;
 import io.openrma.support.OpsTest;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -34,17 +35,18 @@ class IncidentMessageTest {
   @Test
   void aRefundThatKeepsFailingIsAnIncidentNamingStripeAndTheReturn() {
     clock.set(Instant.parse("2026-07-01T08:00:00Z"));
-    Lifecycle lifecycle = new Lifecycle(engine, port);
+    LiveReturns lifecycle = new LiveReturns(port, new Jobs(engine));
     // the test's Stripe fails with a network error for PaymentIntents containing "outage"
-    String rma = lifecycle.create(Lifecycle.openedElectronics("incident-" + System.nanoTime(), "pi_outage_1",
+    String rma = lifecycle.create(LiveReturns.openedElectronics("incident-" + System.nanoTime(), "pi_outage_1",
         LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
-    lifecycle.runJobs(rma);
+    lifecycle.jobs().runDue(rma);
     lifecycle.arrive(rma, clock.instant());
     lifecycle.inspect(rma, "OPENED", "RESTOCK");
-    assertThatThrownBy(() -> lifecycle.runJobs(rma)) // Calculate refund, then Refund payment fails
+    assertThatThrownBy(() -> lifecycle.jobs().runDue(rma)) // Calculate refund, then Refund payment fails
         .isInstanceOf(ExternalSystemException.class);
 
-    Job refund = engine.getManagementService().createJobQuery().processInstanceId(lifecycle.processInstanceId(rma))
+    Job refund = engine.getManagementService().createJobQuery()
+        .processInstanceId(lifecycle.jobs().processInstanceId(rma))
         .activityId(ProcessIds.REFUND_PAYMENT).singleResult();
     assertThat(refund.getExceptionMessage()).contains("Stripe", rma);
     while (engine.getManagementService().createJobQuery().jobId(refund.getId()).singleResult().getRetries() > 0) {
@@ -53,7 +55,7 @@ class IncidentMessageTest {
     }
 
     Incident incident = engine.getRuntimeService().createIncidentQuery()
-        .processInstanceId(lifecycle.processInstanceId(rma)).singleResult();
+        .processInstanceId(lifecycle.jobs().processInstanceId(rma)).singleResult();
     assertThat(incident.getActivityId()).isEqualTo(ProcessIds.REFUND_PAYMENT);
     assertThat(incident.getIncidentMessage())
         .startsWith("Stripe: Refund payment in Stripe failed for " + rma + ": Connection reset")

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.openrma.support.Lifecycle;
+import io.openrma.support.Jobs;
+import io.openrma.support.LiveReturns;
 import io.openrma.support.MutableClock;
 import io.openrma.support.OpsServers;
 import io.openrma.support.OpsTest;
@@ -60,11 +61,11 @@ class DailyReturnsReportTest {
   MutableClock clock;
   @Autowired
   ReportSettings settings;
-  Lifecycle lifecycle;
+  LiveReturns lifecycle;
 
   @BeforeEach
   void setUp() {
-    lifecycle = new Lifecycle(engine, port);
+    lifecycle = new LiveReturns(port, new Jobs(engine));
   }
 
   @Test
@@ -72,23 +73,23 @@ class DailyReturnsReportTest {
     // waiting for its parcel since 20 January: over the 14-day SLA on 11 February
     clock.set(Instant.parse("2026-01-20T09:00:00Z"));
     String overdue = create("report-overdue", "DOES_NOT_FIT");
-    lifecycle.runJobs(overdue);
+    lifecycle.jobs().runDue(overdue);
     // requested on 9 February, refunded (and closed) on the 10th
     clock.set(Instant.parse("2026-02-09T12:00:00Z"));
     String refunded = create("report-refunded", "DOES_NOT_FIT");
-    lifecycle.runJobs(refunded);
+    lifecycle.jobs().runDue(refunded);
     clock.set(Instant.parse("2026-02-10T08:00:00Z"));
     lifecycle.arrive(refunded, clock.instant());
     clock.set(Instant.parse("2026-02-10T11:00:00Z"));
     lifecycle.inspect(refunded, "OPENED", "RESTOCK");
-    lifecycle.runJobs(refunded);
+    lifecycle.jobs().runDue(refunded);
     // requested on the 10th
     clock.set(Instant.parse("2026-02-10T09:00:00Z"));
     String fits = create("report-new-1", "DOES_NOT_FIT");
     clock.set(Instant.parse("2026-02-10T10:00:00Z"));
     String defective = create("report-new-2", "DEFECTIVE");
-    lifecycle.runJobs(fits);
-    lifecycle.runJobs(defective);
+    lifecycle.jobs().runDue(fits);
+    lifecycle.jobs().runDue(defective);
     assertThat(lifecycle.status(refunded)).isEqualTo("CLOSED");
     assertThat(lifecycle.status(overdue)).isEqualTo("LABEL_ISSUED");
 
@@ -174,7 +175,7 @@ class DailyReturnsReportTest {
   // ------------------------------------------------------------------------------------------ helpers
 
   private String create(String customer, String reason) {
-    Map<String, Object> request = new HashMap<>(Lifecycle.openedElectronics(customer + "-" + System.nanoTime(),
+    Map<String, Object> request = new HashMap<>(LiveReturns.openedElectronics(customer + "-" + System.nanoTime(),
         "pi_report", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
     if (!"DOES_NOT_FIT".equals(reason)) {
       request.put("lines", List.of(Map.of("sku", "HEADPHONES-1", "description", "Headphones", "category", "ELECTRONICS",

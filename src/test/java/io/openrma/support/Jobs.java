@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
+import io.openrma.process.ProcessIds;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -25,6 +26,39 @@ public final class Jobs {
   public List<String> instances(String rmaNumber) {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(rmaNumber).list()
         .stream().map(ProcessInstance::getId).toList();
+  }
+
+  /** The running lifecycle of the return (it must be running). */
+  public String processInstanceId(String rmaNumber) {
+    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(ProcessIds.RMA_LIFECYCLE).processInstanceBusinessKey(rmaNumber).singleResult();
+    assertThat(instance).as("running lifecycle of " + rmaNumber).isNotNull();
+    return instance.getId();
+  }
+
+  /**
+   * Executes the due jobs of the return's lifecycle, timers that are due included (tests that move the
+   * clock rely on it), until it waits for something else; returns how many ran.
+   */
+  public int runDue(String rmaNumber) {
+    int executed = 0;
+    for (int round = 0; round < 50; round++) {
+      List<Job> jobs = engine.getManagementService().createJobQuery()
+          .processDefinitionKey(ProcessIds.RMA_LIFECYCLE).executable().list().stream()
+          .filter(job -> isOf(job, rmaNumber)).toList();
+      if (jobs.isEmpty()) {
+        return executed;
+      }
+      engine.getManagementService().executeJob(jobs.get(0).getId());
+      executed++;
+    }
+    throw new AssertionError(rmaNumber + " still has jobs after 50 executions");
+  }
+
+  private boolean isOf(Job job, String rmaNumber) {
+    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(job.getProcessInstanceId()).singleResult();
+    return instance != null && rmaNumber.equals(instance.getBusinessKey());
   }
 
   /** The asynchronous step of the return waiting at {@code activityId}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,29 @@ public final class LiveReturns {
 
   public Http http() {
     return http;
+  }
+
+  /** The engine side: the return's jobs, run as the job executor would. */
+  public Jobs jobs() {
+    return jobs;
+  }
+
+  /**
+   * A request the return policy approves automatically with a 15 % restocking fee (opened electronics,
+   * does not fit), delivered five days before {@code today}: 199.00 EUR, refund 169.15 EUR. Use a new
+   * {@code customerId} per return.
+   */
+  public static Map<String, Object> openedElectronics(String customerId, String paymentIntentId, LocalDate today) {
+    return Map.of(
+        "order", Map.of("orderId", "SO-" + customerId, "orderDate", today.minusDays(8).toString(),
+            "deliveryDate", today.minusDays(5).toString(), "currency", "EUR", "amountCaptured", 19900,
+            "paymentIntentId", paymentIntentId),
+        // a customer of their own: five returns of one customer within a year go to review ("frequent returner")
+        "customer", Map.of("customerId", customerId, "name", "Jane Doe", "email", customerId + "@customers.example",
+            "address", Map.of("line1", "Main St 1", "city", "Berlin", "postalCode", "10115", "country", "DE")),
+        "lines", List.of(Map.of("sku", "HEADPHONES-1", "description", "Headphones", "category", "ELECTRONICS",
+            "quantityOrdered", 1, "quantityReturned", 1, "unitPrice", 19900, "reason", "DOES_NOT_FIT",
+            "condition", "OPENED")));
   }
 
   public static String id(String prefix) {
@@ -118,6 +142,13 @@ public final class LiveReturns {
     return http.send(request);
   }
 
+  /** walt scans the parcel, at the time given, with no location. */
+  public void arrive(String rmaNumber, Instant scannedAt) {
+    Http.Response response = http.as("walt").post("/api/warehouse/arrivals",
+        Map.of("scanId", "SCAN-" + rmaNumber, "rmaNumber", rmaNumber, "scannedAt", scannedAt.toString()));
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+  }
+
   /** walt scans the parcel at the warehouse. */
   public void arrive(String rmaNumber) {
     Http.Response response = http.as("walt").post("/api/warehouse/arrivals", Map.of("scanId", "SCAN-" + rmaNumber,
@@ -125,14 +156,22 @@ public final class LiveReturns {
     assertThat(response.status()).as(response.body()).isEqualTo(200);
   }
 
-  /** walt grades every line as new and restocks it, in Tasklist's way: completing the task over the engine's REST API. */
+  /** walt grades every line as new and restocks it. */
   public void inspectAllAsNew(String rmaNumber) {
+    inspect(rmaNumber, ItemCondition.NEW.name(), Disposition.RESTOCK.name());
+  }
+
+  /**
+   * walt grades every line, all units received, in Tasklist's way: completing the task over the engine's
+   * REST API.
+   */
+  public void inspect(String rmaNumber, String condition, String disposition) {
     JsonNode tasks = http.as("walt").get("/engine-rest/task?processInstanceBusinessKey=" + rmaNumber
         + "&taskDefinitionKey=InspectReturnedItems").json();
     assertThat(tasks).hasSize(1);
     List<Grade> grades = new ArrayList<>();
     get(rmaNumber).get("lines").forEach(line -> grades.add(new Grade(line.get("lineNo").asInt(),
-        line.get("quantityReturned").asInt(), ItemCondition.NEW.name(), Disposition.RESTOCK.name(), "")));
+        line.get("quantityReturned").asInt(), condition, disposition, "")));
     String inspection = InspectionGrades.json(grades);
     Http.Response completed = http.as("walt").post("/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete",
         Map.of("variables", Map.of("inspectionLines", Map.of("value", inspection, "type", "Json"))));

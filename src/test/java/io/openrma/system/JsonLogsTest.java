@@ -10,7 +10,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.openrma.support.Lifecycle;
+import io.openrma.support.Jobs;
+import io.openrma.support.LiveReturns;
 import io.openrma.support.MutableClock;
 import io.openrma.support.OpsTest;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -38,12 +39,12 @@ class JsonLogsTest {
   @Test
   void logLinesOfAProcessStepCarryTheRmaNumberAndTheProcessInstance(CapturedOutput output) {
     clock.set(Instant.parse("2026-08-01T08:00:00Z"));
-    Lifecycle lifecycle = new Lifecycle(engine, port);
-    String rma = lifecycle.create(Lifecycle.openedElectronics("logs-" + System.nanoTime(), "pi_logs",
+    LiveReturns lifecycle = new LiveReturns(port, new Jobs(engine));
+    String rma = lifecycle.create(LiveReturns.openedElectronics("logs-" + System.nanoTime(), "pi_logs",
         LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
-    String processInstanceId = lifecycle.processInstanceId(rma);
+    String processInstanceId = lifecycle.jobs().processInstanceId(rma);
 
-    lifecycle.runJobs(rma); // the simulated carrier logs the label it made
+    lifecycle.jobs().runDue(rma); // the simulated carrier logs the label it made
 
     List<JsonNode> lines = jsonLines(output.getOut());
     assertThat(lines).as("JSON log lines").isNotEmpty();

@@ -11,7 +11,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import io.openrma.outbound.OutboundDeliveryProcess;
-import io.openrma.support.Lifecycle;
+import io.openrma.support.Jobs;
+import io.openrma.support.LiveReturns;
 import io.openrma.support.MutableClock;
 import io.openrma.support.OpsTest;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -62,8 +63,9 @@ class NightlyHistoryCleanupTest {
   @Test
   void aFinishedInstancesHistoryIsRemovedItsTimeToLiveAfterItEnded() {
     clock.set(Instant.parse("2026-09-01T08:00:00Z"));
-    String rma = new Lifecycle(engine, port).create(Lifecycle.openedElectronics("cleanup-" + System.nanoTime(),
-        "pi_cleanup", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
+    String rma = new LiveReturns(port, new Jobs(engine))
+        .create(LiveReturns.openedElectronics("cleanup-" + System.nanoTime(),
+            "pi_cleanup", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
     Job delivery = engine.getManagementService().createJobQuery().processDefinitionKey(OutboundDeliveryProcess.KEY)
         .list().stream().filter(job -> rma.equals(engine.getRuntimeService().createProcessInstanceQuery()
             .processInstanceId(job.getProcessInstanceId()).singleResult().getBusinessKey()))
