@@ -81,6 +81,8 @@ class ReturnApiTest {
     JsonNode byOrder = carl.get("/api/returns?orderId=" + first.orderId()).json();
     assertThat(byOrder.get("total").asLong()).isEqualTo(1);
     assertThat(byOrder.get("items").get(0).get("rmaNumber").asText()).isEqualTo(rma1);
+    assertThat(byOrder.get("items").get(0).has("id")).as("the table's own id is not part of the API").isFalse();
+    assertThat(byOrder.get("items").get(0).get("customerEmail").asText()).isEqualTo(first.email());
 
     JsonNode byEmail = carl.get("/api/returns?email=" + first.email().toUpperCase()).json();
     assertThat(byEmail.get("total").asLong()).isEqualTo(2);
