@@ -39,6 +39,9 @@ import org.springframework.web.client.UnknownContentTypeException;
  * buying, the provider asks whether a shipment with that id already has a label: a retry after a
  * timeout (the label was bought, the answer got lost) takes that label instead of buying a second one.
  * After a corrected address the id changes, so the new address gets its own label.
+ *
+ * <p>Over 300 lines because the look-up, the purchase, the PDF download and the records the API's
+ * answers bind to belong to one exchange with ShipStation, and each error answer is mapped here.
  */
 public class ShipStationLabelProvider implements ReturnLabelProvider {
 
