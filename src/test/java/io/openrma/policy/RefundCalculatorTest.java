@@ -44,6 +44,19 @@ class RefundCalculatorTest {
   }
 
   @Test
+  void thirdsThatAddUpToAHalfRoundUp() {
+    // 1 x 1/3 three times and 1 x 1/2: exactly 1.5 cents, so 2 cents (a decimal sum says 1.4999..);
+    // the half goes to line 4, the largest remainder, the other cent to line 1, the earliest of the thirds
+    Result result = RefundCalculator.calculate(new Input(List.of(
+        new LineInput(1, 3, 1, 300, 1, false),
+        new LineInput(2, 3, 1, 300, 1, false),
+        new LineInput(3, 3, 1, 300, 1, false),
+        new LineInput(4, 2, 1, 200, 1, false)), 0, 0, 100_000));
+    assertThat(result.tax()).isEqualTo(2);
+    assertThat(result.lines()).extracting(RefundCalculator.LineRefund::tax).containsExactly(1L, 0L, 0L, 1L);
+  }
+
+  @Test
   void equalRemaindersGoToTheEarlierLine() {
     // 1 x 1/2 = 0.5 twice: the total 1.0 rounds to 1 cent, which the first line gets
     Result result = RefundCalculator.calculate(new Input(List.of(
