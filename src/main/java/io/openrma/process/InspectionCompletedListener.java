@@ -8,6 +8,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openrma.returns.Actor;
 import io.openrma.returns.Disposition;
@@ -35,12 +36,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class InspectionCompletedListener implements TaskListener {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final ReturnService returns;
+  private final ObjectMapper json;
 
-  public InspectionCompletedListener(ReturnService returns) {
+  public InspectionCompletedListener(ReturnService returns, ObjectMapper json) {
     this.returns = returns;
+    this.json = json;
   }
 
   @Override
@@ -83,7 +84,7 @@ public class InspectionCompletedListener implements TaskListener {
 
   /** The form's per-line fields as the lines of {@code inspectionLines}. */
   static ArrayNode fromForm(DelegateTask task, ReturnRecord record) {
-    ArrayNode lines = JSON.createArrayNode();
+    ArrayNode lines = JsonNodeFactory.instance.arrayNode();
     for (int slot = 1; slot <= record.lines().size(); slot++) {
       ReturnLine line = record.lines().get(slot - 1);
       ObjectNode graded = lines.addObject();
@@ -106,13 +107,13 @@ public class InspectionCompletedListener implements TaskListener {
     return value == null ? "" : value.toString();
   }
 
-  static List<LineInspection> parse(TypedValue value, ReturnRecord record) {
+  private List<LineInspection> parse(TypedValue value, ReturnRecord record) {
     if (value == null || value.getValue() == null) {
       throw new TaskInputException("Grade every returned line before completing the inspection.");
     }
     JsonNode lines;
     try {
-      lines = JSON.readTree(value.getValue().toString());
+      lines = json.readTree(value.getValue().toString());
     } catch (Exception e) {
       throw new TaskInputException("The inspection could not be read; reload the task and grade the lines again.");
     }
@@ -131,14 +132,20 @@ public class InspectionCompletedListener implements TaskListener {
         continue;
       }
       String label = returned.sku();
-      ItemCondition condition = parseEnum(ItemCondition.class, line.path("condition").asText(""));
-      Disposition disposition = parseEnum(Disposition.class, line.path("disposition").asText(""));
+      String conditionText = line.path("condition").asText("").trim();
+      String dispositionText = line.path("disposition").asText("").trim();
+      ItemCondition condition = parseEnum(ItemCondition.class, conditionText);
+      Disposition disposition = parseEnum(Disposition.class, dispositionText);
       int received = line.path("quantityReceived").asInt(-1);
       if (condition == null) {
-        problems.add(label + ": choose the condition");
+        problems.add(label + (conditionText.isEmpty()
+            ? ": choose the condition"
+            : ": \"" + conditionText + "\" is not a condition (" + choices(ItemCondition.values()) + ")"));
       }
       if (disposition == null) {
-        problems.add(label + ": choose what happens to the item");
+        problems.add(label + (dispositionText.isEmpty()
+            ? ": choose what happens to the item"
+            : ": \"" + dispositionText + "\" is not a disposition (" + choices(Disposition.values()) + ")"));
       }
       if (received < 0 || received > returned.quantityReturned()) {
         problems.add(label + ": quantity received must be 0 to " + returned.quantityReturned());
@@ -161,6 +168,10 @@ public class InspectionCompletedListener implements TaskListener {
       throw new TaskInputException("The inspection is not complete: " + String.join("; ", problems) + ".");
     }
     return result;
+  }
+
+  private static String choices(Enum<?>[] values) {
+    return java.util.Arrays.stream(values).map(Enum::name).collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static <E extends Enum<E>> E parseEnum(Class<E> type, String value) {

@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import io.openrma.support.EmbeddedPostgres;
 import io.openrma.support.Http;
+import io.openrma.support.LiveReturns;
 import io.openrma.support.StandIns;
 import io.openrma.support.standins.StripeApi;
 import org.awaitility.Awaitility;
@@ -70,6 +71,8 @@ class ClusterTest {
   static ClusterNode nodeB;
   static final List<ClusterNode> nodes = new ArrayList<>();
   static final AtomicInteger roundRobin = new AtomicInteger();
+  /** The one HTTP driver, each request to the next node. */
+  static final LiveReturns returns = new LiveReturns(() -> nextNode().http());
 
   @BeforeAll
   static void startCluster() {
@@ -202,15 +205,19 @@ class ClusterTest {
     String scanned = create();
     awaitStatus(List.of(scanned), "LABEL_ISSUED");
     nodeA.faults().breakNextCommit(stackContains("io.openrma.process.MessageInbox"));
-    Http.Response failed = nodeA.http().as("walt").post("/api/warehouse/arrivals", scan(scanned, "drop-" + scanned));
+    Http.Response failed = nodeA.http().as("walt").post("/api/warehouse/arrivals",
+        LiveReturns.scanOf(scanned, "drop-" + scanned));
     assertThat(failed.status()).as(failed.toString()).isEqualTo(503);
     assertThat(failed.header("Retry-After")).isNotNull();
     assertThat(status(scanned)).isEqualTo("LABEL_ISSUED");
-    Http.Response resent = nodeA.http().as("walt").post("/api/warehouse/arrivals", scan(scanned, "drop-" + scanned));
+    Http.Response resent = nodeA.http().as("walt").post("/api/warehouse/arrivals",
+        LiveReturns.scanOf(scanned, "drop-" + scanned));
     assertThat(resent.status()).isEqualTo(200);
     assertThat(resent.json().get("outcome").asText()).isEqualTo("DELIVERED");
-    assertThat(nodeB.http().as("walt").post("/api/warehouse/arrivals", scan(scanned, "drop-" + scanned)).json()
-        .get("alreadyProcessed").asBoolean()).isTrue();
+    assertThat(
+        nodeB.http().as("walt").post("/api/warehouse/arrivals", LiveReturns.scanOf(scanned, "drop-" + scanned)).json()
+            .get("alreadyProcessed").asBoolean())
+        .isTrue();
     assertThat(engine().getTaskService().createTaskQuery().processInstanceBusinessKey(scanned).count()).isEqualTo(1);
   }
 
@@ -220,17 +227,13 @@ class ClusterTest {
     // carrier events
     String picked = create();
     awaitStatus(List.of(picked), "LABEL_ISSUED");
-    List<Http.Response> pickups = concurrently(8, i -> node(i).http().as("shipbot").post("/api/carrier/events",
-        Map.of("eventId", "dup-" + picked, "trackingNumber", ClusterStandIns.trackingNumber(picked), "type",
-            "PICKED_UP",
-            "occurredAt", Instant.now().toString())));
+    List<Http.Response> pickups = concurrently(8, i -> pickUp(picked, "dup-" + picked));
     assertThat(pickups).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
     assertThat(pickups).filteredOn(r -> r.json().get("outcome").asText().equals("DELIVERED")).hasSize(1);
     assertThat(status(picked)).isEqualTo("IN_TRANSIT");
 
     // arrival scans
-    List<Http.Response> scans = concurrently(8, i -> node(i).http().as("walt").post("/api/warehouse/arrivals",
-        scan(picked, "dup-scan-" + picked)));
+    List<Http.Response> scans = concurrently(8, i -> arrive(picked, "dup-scan-" + picked));
     assertThat(scans).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
     assertThat(scans).filteredOn(r -> r.json().get("outcome").asText().equals("DELIVERED")).hasSize(1);
     assertThat(engine().getTaskService().createTaskQuery().processInstanceBusinessKey(picked).count()).isEqualTo(1);
@@ -394,22 +397,15 @@ class ClusterTest {
   // ------------------------------------------------------------------------------------------ driving
 
   private static String create() {
-    Http.Response response = nextNode().http().as("carl").post("/api/returns", aReturn().build());
-    assertThat(response.status()).as(response.toString()).isEqualTo(201);
-    return response.json().get("rmaNumber").asText();
+    return returns.create(aReturn().build());
   }
 
   private static Http.Response pickUp(String rma, String eventId) {
-    return nextNode().http().as("shipbot").post("/api/carrier/events", Map.of("eventId", eventId, "trackingNumber",
-        ClusterStandIns.trackingNumber(rma), "type", "PICKED_UP", "occurredAt", Instant.now().toString()));
+    return returns.carrierEvent(eventId, ClusterStandIns.trackingNumber(rma), "PICKED_UP");
   }
 
   private static Http.Response arrive(String rma, String scanId) {
-    return nextNode().http().as("walt").post("/api/warehouse/arrivals", scan(rma, scanId));
-  }
-
-  private static Map<String, Object> scan(String rma, String scanId) {
-    return Map.of("scanId", scanId, "rmaNumber", rma, "scannedAt", Instant.now().toString(), "location", "DOCK-1");
+    return returns.scan(rma, scanId);
   }
 
   private static void throughInspection(String rma) throws Exception {

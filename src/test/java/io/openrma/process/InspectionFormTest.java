@@ -108,6 +108,20 @@ class InspectionFormTest {
         .hasMessageNotContaining("SHOE-42");
   }
 
+  @Test
+  void aValueThatIsNotAChoiceIsNamedWithTheChoices() {
+    ReturnRecord record = returnWithTwoLines();
+    DelegateTask task = taskWithVariables(Map.of(
+        "line1Received", 1, "line1Condition", "SHINY", "line1Disposition", "RESTOCK",
+        "line2Received", 2, "line2Condition", "NEW", "line2Disposition", "BURN"));
+
+    assertThatThrownBy(() -> InspectionCompletedListener.parseLines(
+        InspectionCompletedListener.fromForm(task, record), record))
+        .isInstanceOf(TaskInputException.class)
+        .hasMessageContaining("SHOE-42: \"SHINY\" is not a condition (NEW, OPENED")
+        .hasMessageContaining("SOCK-3: \"BURN\" is not a disposition (RESTOCK");
+  }
+
   private static List<JsonNode> blocks() {
     List<JsonNode> blocks = new ArrayList<>();
     form.path("components").forEach(component -> {

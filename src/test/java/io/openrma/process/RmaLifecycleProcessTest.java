@@ -20,7 +20,6 @@ import io.openrma.system.ApiProblems;
 import io.openrma.returns.Actor;
 import io.openrma.returns.Resolution;
 import io.openrma.returns.ReturnRecord;
-import io.openrma.returns.ReturnCreation;
 import io.openrma.returns.ReturnService;
 import io.openrma.returns.ReturnStatus;
 import io.openrma.support.ActiveEngineExtension;
@@ -77,20 +76,16 @@ class RmaLifecycleProcessTest {
   @Autowired
   ReturnService returns;
   @Autowired
-  ReturnCreation creation;
-  @Autowired
-  ReturnEvents events;
-  @Autowired
   MessageInbox inbox;
   @Autowired
   Faults faults;
 
+  @Autowired
   LifecycleDriver lifecycle;
 
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    lifecycle = new LifecycleDriver(engine, creation, returns, events);
   }
 
   @AfterEach

@@ -1,6 +1,5 @@
 package io.openrma.returns;
 
-import io.openrma.process.ReturnEvents;
 import static io.openrma.support.ReturnRequests.aReturn;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,16 +41,13 @@ class ReturnApiPostgresTest {
   @Autowired
   ReturnService returns;
   @Autowired
-  ReturnCreation creation;
-  @Autowired
-  ReturnEvents events;
-  @Autowired
   MessageInbox inbox;
   @Autowired
   JdbcClient jdbc;
 
   Http carl;
   Http walt;
+  @Autowired
   LifecycleDriver lifecycle;
 
   @BeforeEach
@@ -59,7 +55,6 @@ class ReturnApiPostgresTest {
     Http http = new Http(port);
     carl = http.as("carl");
     walt = http.as("walt");
-    lifecycle = new LifecycleDriver(engine, creation, returns, events);
   }
 
   @Test

@@ -9,8 +9,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openrma.process.MessageInbox;
-import io.openrma.process.ReturnEvents;
-import io.openrma.returns.ReturnCreation;
 import io.openrma.returns.ReturnService;
 import io.openrma.support.Http;
 import io.openrma.support.LifecycleDriver;
@@ -38,20 +36,16 @@ class PersonalDataTest {
   @Autowired
   ReturnService returns;
   @Autowired
-  ReturnCreation creation;
-  @Autowired
-  ReturnEvents events;
-  @Autowired
   MessageInbox inbox;
   @Autowired
   JdbcClient jdbc;
 
+  @Autowired
   LifecycleDriver lifecycle;
   Http admin;
 
   @BeforeEach
   void setUp() {
-    lifecycle = new LifecycleDriver(engine, creation, returns, events);
     admin = new Http(port).as("admin");
   }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.openrma.process.InboundEvent;
 import io.openrma.process.ReturnEvents;
@@ -21,14 +19,14 @@ import io.openrma.returns.ReturnStatus;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.JobQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * Drives returns through the lifecycle in tests where the job executor is off: creates returns,
- * runs their due jobs one by one, sends the outside world's events through the same inbox the REST
- * API uses, and completes user tasks.
+ * Drives returns through the lifecycle in-process, in tests where the job executor is off: creates
+ * returns, runs their due jobs with {@link Jobs}, sends the outside world's events through the same inbox
+ * the REST API uses, and completes user tasks with grades from {@link InspectionGrades}. Its HTTP twin is
+ * {@link LiveReturns}, which drives the same steps as people and partner systems take them.
  */
 public final class LifecycleDriver {
 
@@ -37,9 +35,11 @@ public final class LifecycleDriver {
   private final ReturnEvents events;
 
   private final ReturnCreation creation;
+  private final Jobs jobs;
 
   public LifecycleDriver(ProcessEngine engine, ReturnCreation creation, ReturnService returns, ReturnEvents events) {
     this.engine = engine;
+    this.jobs = new Jobs(engine);
     this.creation = creation;
     this.returns = returns;
     this.events = events;
@@ -68,60 +68,27 @@ public final class LifecycleDriver {
     return returns.get(rmaNumber).processInstanceId();
   }
 
-  /** Executes this return's due jobs (not timers in the future) until none is left; returns how many ran. */
-  public int runJobs(String rmaNumber) {
-    int executed = 0;
-    for (int round = 0; round < 100; round++) {
-      List<Job> jobs = dueJobs(rmaNumber);
-      if (jobs.isEmpty()) {
-        return executed;
-      }
-      for (Job job : jobs) {
-        engine.getManagementService().executeJob(job.getId());
-        executed++;
-      }
-    }
-    throw new AssertionError("jobs of " + rmaNumber + " do not come to an end");
+  /** The job runner shared with the HTTP driver. */
+  public Jobs jobs() {
+    return jobs;
   }
 
-  public List<Job> dueJobs(String rmaNumber) {
-    return jobs(rmaNumber, query -> query.executable().withRetriesLeft()).stream()
-        .filter(job -> job.getDuedate() == null || !job.getDuedate().after(new java.util.Date()))
-        .toList();
+  /** Executes this return's due jobs (not timers in the future) until none is left; returns how many ran. */
+  public int runJobs(String rmaNumber) {
+    return jobs.runAll(rmaNumber);
   }
 
   public Job timer(String rmaNumber, String activityId) {
-    return jobs(rmaNumber, query -> query.timers().activityId(activityId)).stream().findFirst().orElse(null);
+    return jobs.timer(rmaNumber, activityId);
   }
 
   public Job job(String rmaNumber, String activityId) {
-    return jobs(rmaNumber, query -> query.activityId(activityId)).stream().findFirst().orElse(null);
+    return jobs.job(rmaNumber, activityId);
   }
 
   /** Runs due jobs until the next one would be the step {@code activityId}; leaves that one. */
   public void runJobsUntil(String rmaNumber, String activityId) {
-    for (int round = 0; round < 100; round++) {
-      List<Job> jobs = dueJobs(rmaNumber);
-      if (jobs.isEmpty() || jobs.stream().anyMatch(job -> activityId.equals(activityOf(job)))) {
-        return;
-      }
-      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-    }
-  }
-
-  private String activityOf(Job job) {
-    return engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-        .singleResult().getActivityId();
-  }
-
-  // one query per instance: Camunda 7.24 writes invalid SQL for processInstanceIds(...) with activityId(...)
-  private List<Job> jobs(String rmaNumber, java.util.function.UnaryOperator<JobQuery> filter) {
-    Set<String> ids = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(rmaNumber)
-        .list().stream().map(ProcessInstance::getId).collect(Collectors.toSet());
-    return ids.stream()
-        .flatMap(
-            id -> filter.apply(engine.getManagementService().createJobQuery().processInstanceId(id)).list().stream())
-        .toList();
+    jobs.runAllUntil(rmaNumber, activityId);
   }
 
   public InboundEvent.Outcome pickedUp(String rmaNumber, String eventId) {

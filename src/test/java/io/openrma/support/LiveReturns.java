@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,20 +29,31 @@ public final class LiveReturns {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Http http;
+  private final Supplier<Http> nodes;
   private final Jobs jobs;
 
   public LiveReturns(int port, Jobs jobs) {
-    this.http = new Http(port);
+    Http http = new Http(port);
+    this.nodes = () -> http;
     this.jobs = jobs;
   }
 
+  /**
+   * Against several nodes: each request goes to the node {@code nodes} names next. The nodes' job
+   * executors run the steps, so there is no {@link #jobs()}.
+   */
+  public LiveReturns(Supplier<Http> nodes) {
+    this.nodes = nodes;
+    this.jobs = null;
+  }
+
   public Http http() {
-    return http;
+    return nodes.get();
   }
 
   /** The engine side: the return's jobs, run as the job executor would. */
   public Jobs jobs() {
+    assertThat(jobs).as("jobs run by the nodes' job executors").isNotNull();
     return jobs;
   }
 
@@ -68,14 +80,14 @@ public final class LiveReturns {
   }
 
   /** Creates the return as carl; returns its RMA number. */
-  public String create(Map<String, Object> request) {
-    Http.Response response = http.as("carl").post("/api/returns", request);
+  public String create(Object request) {
+    Http.Response response = http().as("carl").post("/api/returns", request);
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     return response.json().get("rmaNumber").asText();
   }
 
   public JsonNode get(String rmaNumber) {
-    return http.as("carl").get("/api/returns/" + rmaNumber).json();
+    return http().as("carl").get("/api/returns/" + rmaNumber).json();
   }
 
   public String status(String rmaNumber) {
@@ -107,7 +119,7 @@ public final class LiveReturns {
   }
 
   public Http.Response shipStationEvent(String body, String keyId, String timestamp, String signature) {
-    HttpRequest.Builder request = http.request("/webhooks/shipstation").header("Content-Type", "application/json")
+    HttpRequest.Builder request = http().request("/webhooks/shipstation").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body));
     if (keyId != null) {
       request.header("x-shipengine-rsa-sha256-key-id", keyId);
@@ -118,7 +130,7 @@ public final class LiveReturns {
     if (signature != null) {
       request.header("x-shipengine-rsa-sha256-signature", signature);
     }
-    return http.send(request);
+    return http().send(request);
   }
 
   /** The carrier accepted the parcel: ShipStation's {@code AC} scan. */
@@ -134,24 +146,41 @@ public final class LiveReturns {
   }
 
   public Http.Response stripeEvent(String payload, String signature) {
-    HttpRequest.Builder request = http.request("/webhooks/stripe").header("Content-Type", "application/json")
+    HttpRequest.Builder request = http().request("/webhooks/stripe").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(payload));
     if (signature != null) {
       request.header("Stripe-Signature", signature);
     }
-    return http.send(request);
+    return http().send(request);
+  }
+
+  /** The carrier's own event API, as the machine user {@code shipbot}. */
+  public Http.Response carrierEvent(String eventId, String trackingNumber, String type) {
+    return http().as("shipbot").post("/api/carrier/events", Map.of("eventId", eventId, "trackingNumber",
+        trackingNumber, "type", type, "occurredAt", Instant.now().toString()));
+  }
+
+  /** walt scans the parcel at dock 1; the answer is the caller's to check. */
+  public Http.Response scan(String rmaNumber, String scanId) {
+    return http().as("walt").post("/api/warehouse/arrivals", scanOf(rmaNumber, scanId));
+  }
+
+  /** The body of a scan at dock 1, now. */
+  public static Map<String, Object> scanOf(String rmaNumber, String scanId) {
+    return Map.of("scanId", scanId, "rmaNumber", rmaNumber, "scannedAt", Instant.now().toString(), "location",
+        "DOCK-1");
   }
 
   /** walt scans the parcel, at the time given, with no location. */
   public void arrive(String rmaNumber, Instant scannedAt) {
-    Http.Response response = http.as("walt").post("/api/warehouse/arrivals",
+    Http.Response response = http().as("walt").post("/api/warehouse/arrivals",
         Map.of("scanId", "SCAN-" + rmaNumber, "rmaNumber", rmaNumber, "scannedAt", scannedAt.toString()));
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
   }
 
   /** walt scans the parcel at the warehouse. */
   public void arrive(String rmaNumber) {
-    Http.Response response = http.as("walt").post("/api/warehouse/arrivals", Map.of("scanId", "SCAN-" + rmaNumber,
+    Http.Response response = http().as("walt").post("/api/warehouse/arrivals", Map.of("scanId", "SCAN-" + rmaNumber,
         "rmaNumber", rmaNumber, "scannedAt", Instant.now().toString(), "location", "Dock 2"));
     assertThat(response.status()).as(response.body()).isEqualTo(200);
   }
@@ -166,14 +195,15 @@ public final class LiveReturns {
    * REST API.
    */
   public void inspect(String rmaNumber, String condition, String disposition) {
-    JsonNode tasks = http.as("walt").get("/engine-rest/task?processInstanceBusinessKey=" + rmaNumber
+    JsonNode tasks = http().as("walt").get("/engine-rest/task?processInstanceBusinessKey=" + rmaNumber
         + "&taskDefinitionKey=InspectReturnedItems").json();
     assertThat(tasks).hasSize(1);
     List<Grade> grades = new ArrayList<>();
     get(rmaNumber).get("lines").forEach(line -> grades.add(new Grade(line.get("lineNo").asInt(),
         line.get("quantityReturned").asInt(), condition, disposition, "")));
     String inspection = InspectionGrades.json(grades);
-    Http.Response completed = http.as("walt").post("/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete",
+    Http.Response completed = http().as("walt").post(
+        "/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete",
         Map.of("variables", Map.of("inspectionLines", Map.of("value", inspection, "type", "Json"))));
     assertThat(completed.status()).as(completed.body()).isEqualTo(204);
   }

@@ -2,6 +2,10 @@ package io.openrma.support;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.openrma.process.ReturnEvents;
+import io.openrma.returns.ReturnCreation;
+import io.openrma.returns.ReturnService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -16,6 +20,13 @@ public class TestBeans {
   @Bean
   static Faults faults() {
     return new Faults();
+  }
+
+  /** The in-process driver, with the beans it drives. */
+  @Bean
+  LifecycleDriver lifecycleDriver(ProcessEngine engine, ReturnCreation creation, ReturnService returns,
+      ReturnEvents events) {
+    return new LifecycleDriver(engine, creation, returns, events);
   }
 
   @Bean

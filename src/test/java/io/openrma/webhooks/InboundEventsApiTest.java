@@ -9,8 +9,6 @@ import io.openrma.process.MessageInbox;
 import io.openrma.returns.ItemCategory;
 import io.openrma.returns.ItemCondition;
 import io.openrma.returns.ReturnReason;
-import io.openrma.process.ReturnEvents;
-import io.openrma.returns.ReturnCreation;
 import io.openrma.returns.ReturnService;
 import io.openrma.returns.ReturnStatus;
 import io.openrma.support.Http;
@@ -33,14 +31,11 @@ class InboundEventsApiTest {
   @Autowired
   ReturnService returns;
   @Autowired
-  ReturnCreation creation;
-  @Autowired
-  ReturnEvents events;
-  @Autowired
   MessageInbox inbox;
 
   Http walt;
   Http shipbot;
+  @Autowired
   LifecycleDriver lifecycle;
 
   @BeforeEach
@@ -48,7 +43,6 @@ class InboundEventsApiTest {
     Http http = new Http(port);
     walt = http.as("walt");
     shipbot = http.as("shipbot");
-    lifecycle = new LifecycleDriver(engine, creation, returns, events);
   }
 
   @Test
