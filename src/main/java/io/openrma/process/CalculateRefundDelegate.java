@@ -53,6 +53,19 @@ public class CalculateRefundDelegate extends StepDelegate {
     returns.recordRefundCalculation(step.rmaNumber(), result.items(), result.tax(), result.restockingFee(),
         result.shipping(), total, result.capped(), explanation, step.actor());
     step.setVariable(ProcessIds.VAR_REFUND_TOTAL, total);
+    // less left on the payment than calculated: finance decides, with both figures in front of them
+    boolean capped = result.capped() && paysBack(record.resolution());
+    step.setVariable(ProcessIds.VAR_REFUND_CAPPED, capped);
+    if (capped) {
+      step.setVariable(ProcessIds.VAR_REFUND_PROBLEM, "The payment has only " + Money.format(refundable, currency)
+          + " left to refund, less than the calculated " + Money.format(result.uncapped(), currency)
+          + ". \"Try the refund again\" refunds " + Money.format(total, currency) + ".");
+    }
+  }
+
+  /** The resolutions whose money goes back to the payment, so the payment limits them. */
+  private static boolean paysBack(Resolution resolution) {
+    return resolution == Resolution.REFUND || resolution == Resolution.KEEP_ITEM;
   }
 
   /** Captured minus already refunded, by the stricter of Stripe's and OpenRMA's own figures. */

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.data.relational.core.mapping.Table;
+import org.springframework.data.relational.core.query.Criteria;
+import org.springframework.data.relational.core.query.Query;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +38,13 @@ public class Effects {
   public Optional<String> find(String key) {
     return Optional.ofNullable(aggregates.findById(key, Effect.class))
         .map(effect -> effect.externalRef() == null ? "" : effect.externalRef());
+  }
+
+  /** Whether any effect was recorded under a key that starts with {@code prefix}. */
+  @Transactional(readOnly = true)
+  public boolean anyStartingWith(String prefix) {
+    return aggregates.exists(Query.query(Criteria.where("effectKey").like(prefix + "%")),
+        Effect.class);
   }
 
   /** Records the effect and runs {@code alongside} (what the step keeps of the answer) in one new transaction. */

@@ -73,8 +73,12 @@ public final class ProcessIds {
   public static final String VAR_REVIEW_COMMENT = "reviewComment";
   public static final String VAR_REFUND_TOTAL = "refundTotal";
   public static final String VAR_REFUND_STATUS = "refundStatus";
+  /** Set by "Calculate refund": the payment allows less than the calculated refund. */
+  public static final String VAR_REFUND_CAPPED = "refundCapped";
   public static final String VAR_REFUND_PROBLEM = "refundProblem";
   public static final String VAR_REFUND_PROBLEM_DECISION = "refundProblemDecision";
+  /** Finance's comment on "Resolve refund problem"; sent to the customer when the return closes without refund. */
+  public static final String VAR_REFUND_PROBLEM_COMMENT = "refundProblemComment";
   public static final String VAR_ADDRESS_PROBLEM = "pii_addressProblem";
   public static final String VAR_INSPECTION_LINES = "inspectionLines";
 }

@@ -24,10 +24,14 @@ public class RefundProblemResolvedListener implements TaskListener {
     String rmaNumber = task.getExecution().getProcessBusinessKey();
     Actor actor = Actor.user(ReviewCompletedListener.actor(task));
     Object decision = task.getVariable(ProcessIds.VAR_REFUND_PROBLEM_DECISION);
-    Object comment = task.getVariable("refundProblemComment");
+    Object comment = task.getVariable(ProcessIds.VAR_REFUND_PROBLEM_COMMENT);
     String note = comment == null || comment.toString().isBlank() ? "" : ": " + comment;
     switch (decision == null ? "" : decision.toString()) {
       case "RETRY" -> {
+        if (returns.get(rmaNumber).refund().total() <= 0) {
+          throw new TaskInputException("Nothing is left to refund on the payment: record a refund made outside "
+              + "OpenRMA, or close without refund.");
+        }
         returns.startNewRefundAttempt(rmaNumber, actor);
         returns.note(rmaNumber, actor, "REFUND_PROBLEM_RESOLVED", "Finance: try the refund again" + note);
       }

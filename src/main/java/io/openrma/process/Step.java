@@ -47,7 +47,15 @@ public final class Step {
 
   /** The idempotency key of this step's effect: {@code businessKey:activityId:attempt}. */
   public String key(int attempt) {
-    return record.rmaNumber() + ":" + execution.getCurrentActivityId() + ":" + attempt;
+    return key(String.valueOf(attempt));
+  }
+
+  /**
+   * The key of an effect made once per occasion rather than per attempt, e.g. one email per outcome:
+   * {@code RMA-001234:NotifyCustomer:REFUNDED-re_123}.
+   */
+  public String key(String occasion) {
+    return record.rmaNumber() + ":" + execution.getCurrentActivityId() + ":" + occasion;
   }
 
   /** The key of the step's first (usually only) attempt. */
@@ -73,6 +81,11 @@ public final class Step {
     return effects.find(key(attempt)).isPresent();
   }
 
+  /** Whether this step already made an effect for the return, of any attempt or occasion. */
+  public boolean doneBefore() {
+    return effects.anyStartingWith(key(""));
+  }
+
   /**
    * Logs the effect of {@code attempt} under its key, together with {@code keep} (what the step records of the
    * answer), in one transaction of its own: both or neither are there, and a retry sees them.
@@ -86,8 +99,14 @@ public final class Step {
    * timeline entry {@code kind: timelineDetail} with the step.
    */
   public void once(String system, String kind, Supplier<String> call, String timelineDetail) {
-    if (!done(1)) {
-      made(1, kind, call(system, call), () -> {
+    once(system, kind, "1", call, timelineDetail);
+  }
+
+  /** {@link #once(String, String, Supplier, String)} for one {@code occasion} of the step (see {@link #key(String)}). */
+  public void once(String system, String kind, String occasion, Supplier<String> call, String timelineDetail) {
+    String key = key(occasion);
+    if (effects.find(key).isEmpty()) {
+      effects.record(key, record.rmaNumber(), kind, call(system, call), () -> {
       });
     }
     note(kind, timelineDetail);

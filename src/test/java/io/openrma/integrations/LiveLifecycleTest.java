@@ -198,7 +198,7 @@ class LiveLifecycleTest {
   }
 
   @Test
-  void aRefundMadeInStripesDashboardIsRecordedAndNeverRefundedTwice() {
+  void aRefundMadeInStripesDashboardLeavesLessToRefundSoFinanceDecidesAndTheRestIsRefundedOnce() throws Exception {
     String paymentIntent = LiveReturns.id("pi_");
     String rma = returns.create(ReturnBodies.refundReturn(paymentIntent, null, null));
     String tracking = Stubs.label(rma);
@@ -216,12 +216,102 @@ class LiveLifecycleTest {
     assertThat(recorded.json().get("outcome").asText()).as(recorded.body()).isEqualTo("RECORDED");
     assertThat(replayed.json().get("outcome").asText()).isEqualTo("DUPLICATE");
     assertThat(returns.timelineEvents(rma).stream().filter("REFUNDED_OUTSIDE"::equals)).hasSize(1);
+    // not closed quietly with 40.00: finance sees both figures, and nothing was refunded or told yet
+    assertThat(returns.status(rma)).isEqualTo("REFUND_FAILED");
+    assertThat(engine.getRuntimeService().getVariable(jobs.processInstanceId(rma), "refundProblem"))
+        .asString().contains("only 40.00 EUR left", "calculated 69.02 EUR");
+    StandIns.API.verify(0, postRequestedFor(urlEqualTo("/stripe/v1/refunds")));
+    assertThat(emailsAbout(rma)).extracting(MimeMessage::getMessageID)
+        .containsExactly("<" + rma + ".return-label@openrma>");
+
+    returns.resolveRefundProblem(rma, "RETRY", "Refund what is left");
+    jobs.runUntilWaiting(rma);
+
     JsonNode record = returns.get(rma);
     assertThat(record.get("status").asText()).isEqualTo("CLOSED");
     assertThat(record.get("refund").get("total").asLong()).isEqualTo(4_000);
     assertThat(record.get("refund").get("capped").asBoolean()).isTrue();
     StandIns.API.verify(1, postRequestedFor(urlEqualTo("/stripe/v1/refunds")));
     StandIns.API.verify(1, postRequestedFor(urlEqualTo("/stripe/v1/refunds")).withFormParam("amount", equalTo("4000")));
+    assertThat(details(rma, "EMAIL_SENT")).last().asString().isEqualTo("Customer told: refunded 40.00 EUR, after a "
+        + "refund problem");
+  }
+
+  @Test
+  void financeRetryingARefundThatFailedAfterClosingTellsTheCustomerOfTheNewRefund() throws Exception {
+    String paymentIntent = LiveReturns.id("pi_");
+    String rma = closedThenRefundFailed(paymentIntent);
+    Stubs.refund(paymentIntent, ReturnBodies.REFUND_OF_DEFAULT_RETURN, "re_again_" + rma, "succeeded", rma);
+
+    returns.resolveRefundProblem(rma, "RETRY", null);
+    jobs.runUntilWaiting(rma);
+
+    assertThat(returns.status(rma)).isEqualTo("CLOSED");
+    assertThat(emailsAbout(rma)).extracting(MimeMessage::getMessageID).containsExactly(
+        "<" + rma + ".return-label@openrma>", "<" + rma + ".outcome@openrma>",
+        "<" + rma + ".outcome.refunded-re_again_" + rma.toLowerCase() + "@openrma>");
+    assertThat(text(emailsAbout(rma).get(2))).contains("did not go through", "we have refunded 69.02 EUR");
+    assertThat(details(rma, "EMAIL_SENT")).containsSubsequence("Customer told: refunded 69.02 EUR",
+        "Customer told: refunded 69.02 EUR, after a refund problem");
+  }
+
+  @Test
+  void financeClosingWithoutRefundAfterAFailureSendsTheirCommentToTheCustomer() throws Exception {
+    String rma = closedThenRefundFailed(LiveReturns.id("pi_"));
+
+    returns.resolveRefundProblem(rma, "CLOSE_WITHOUT_REFUND", "We paid you back by bank transfer on 2 December.");
+    jobs.runUntilWaiting(rma);
+
+    assertThat(returns.status(rma)).isEqualTo("CLOSED");
+    List<MimeMessage> emails = emailsAbout(rma);
+    assertThat(emails).hasSize(3);
+    assertThat(emails.get(2).getSubject()).isEqualTo("Your return " + rma + " is closed");
+    assertThat(text(emails.get(2))).contains("closed without a refund",
+        "We paid you back by bank transfer on 2 December.");
+    assertThat(details(rma, "EMAIL_SENT")).last().asString()
+        .isEqualTo("Customer told: closed without refund: We paid you back by bank transfer on 2 December.");
+  }
+
+  /** A return refunded and closed, whose refund Stripe then reports failed: it waits for finance. */
+  private String closedThenRefundFailed(String paymentIntent) {
+    Stubs.payment(paymentIntent, 9_000, 0);
+    String rma = returns.create(ReturnBodies.refundReturn(paymentIntent, null, null));
+    String tracking = Stubs.label(rma);
+    Stubs.refund(paymentIntent, ReturnBodies.REFUND_OF_DEFAULT_RETURN, "re_" + rma, "succeeded", rma);
+    returns.shipAndInspect(rma, tracking);
+    jobs.runUntilWaiting(rma);
+    Http.Response failed = returns.stripeEvent(StripeApi.event(LiveReturns.id("evt_"), "refund.failed",
+        StripeApi.refund("re_" + rma, paymentIntent, ReturnBodies.REFUND_OF_DEFAULT_RETURN, "failed",
+            "expired_or_canceled_card", Map.of("rma_number", rma, "attempt", "1"))));
+    assertThat(failed.json().get("outcome").asText()).as(failed.body()).isEqualTo("REFUND_PROBLEM_STARTED");
+    return rma;
+  }
+
+  /** The details of the return's timeline entries of one kind, in order. */
+  private List<String> details(String rma, String event) {
+    List<String> details = new ArrayList<>();
+    returns.get(rma).get("timeline").forEach(entry -> {
+      if (entry.get("event").asText().equals(event)) {
+        details.add(entry.get("detail").asText());
+      }
+    });
+    return details;
+  }
+
+  /** The plain-text part of an email. */
+  static String text(Part part) throws Exception {
+    if (part.isMimeType("text/plain")) {
+      return part.getContent().toString();
+    }
+    if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String found = text(multipart.getBodyPart(i));
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   static List<MimeMessage> emailsAbout(String rma) throws Exception {

@@ -18,6 +18,8 @@ import java.util.Map;
 
 import io.openrma.system.ApiProblems;
 import io.openrma.returns.Actor;
+import io.openrma.returns.Timeline;
+import io.openrma.returns.TimelineEntry;
 import io.openrma.returns.Resolution;
 import io.openrma.returns.ReturnRecord;
 import io.openrma.returns.ReturnService;
@@ -75,6 +77,8 @@ class RmaLifecycleProcessTest {
   ProcessEngine engine;
   @Autowired
   ReturnService returns;
+  @Autowired
+  Timeline timeline;
   @Autowired
   MessageInbox inbox;
   @Autowired
@@ -356,6 +360,9 @@ class RmaLifecycleProcessTest {
     lifecycle.runJobs(rma);
     assertThat(lifecycle.status(rma)).isEqualTo(ReturnStatus.CLOSED);
 
+    // as Stripe's refund.failed webhook does: the refund is failed first, then the lifecycle reopens
+    returns.settleRefund(rma, lifecycle.record(rma).refund().refundId(), "FAILED", "card expired",
+        Actor.webhook("stripe"));
     ProcessInstance reopened = engine.getRuntimeService()
         .createMessageCorrelation(ProcessIds.MSG_REFUND_FAILED_AFTER_CLOSE)
         .processInstanceBusinessKey(rma).setVariable(ProcessIds.VAR_REFUND_PROBLEM, "card expired")
@@ -367,6 +374,9 @@ class RmaLifecycleProcessTest {
     lifecycle.runJobs(rma);
     assertThat(reopened).isEnded();
     assertThat(lifecycle.status(rma)).isEqualTo(ReturnStatus.CLOSED);
+    assertThat(timeline.of(lifecycle.record(rma))).filteredOn(entry -> entry.event().equals("EMAIL_SENT"))
+        .extracting(TimelineEntry::detail).last().asString()
+        .isEqualTo("Customer told: closed without refund: Refunded by bank transfer");
   }
 
   @Test

@@ -208,6 +208,21 @@ public final class LiveReturns {
     assertThat(completed.status()).as(completed.body()).isEqualTo(204);
   }
 
+  /** fiona decides "Resolve refund problem" in Tasklist's way, over the engine's REST API. */
+  public void resolveRefundProblem(String rmaNumber, String decision, String comment) {
+    JsonNode tasks = http().as("fiona").get("/engine-rest/task?processInstanceBusinessKey=" + rmaNumber
+        + "&taskDefinitionKey=ResolveRefundProblem").json();
+    assertThat(tasks).hasSize(1);
+    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    variables.put("refundProblemDecision", Map.of("value", decision));
+    if (comment != null) {
+      variables.put("refundProblemComment", Map.of("value", comment));
+    }
+    Http.Response completed = http().as("fiona").post("/engine-rest/task/" + tasks.get(0).get("id").asText()
+        + "/complete", Map.of("variables", variables));
+    assertThat(completed.status()).as(completed.body()).isEqualTo(204);
+  }
+
   /** From a created return to the refund: label, pick-up, arrival, inspection; the jobs in between run. */
   public void shipAndInspect(String rmaNumber, String trackingNumber) {
     jobs.runUntilWaiting(rmaNumber);

@@ -65,24 +65,31 @@ public class CustomerEmails {
   }
 
   /** The closing email: outcome is REFUNDED, STORE_CREDIT, EXCHANGE or CLOSED. */
-  public String sendOutcome(ReturnRecord record, String outcome, String note) {
+  /**
+   * How the return ended. {@code occasion} is null for the first outcome the customer hears of; a later
+   * one (refunded again, or closed without refund, after a refund failed) names its occasion, which goes
+   * into the Message-ID so the customer's mailbox keeps both, and says that it replaces the earlier news.
+   */
+  public String sendOutcome(ReturnRecord record, String outcome, String note, String occasion) {
     String currency = record.currency();
     long items = record.refund() == null ? 0 : record.refund().items();
     long tax = record.refund() == null ? 0 : record.refund().tax();
     long fee = record.refund() == null ? 0 : record.refund().restockingFee();
     long shipping = record.refund() == null ? 0 : record.refund().shipping();
     long total = record.refund() == null ? 0 : record.refund().total();
-    Map<String, Object> model = Map.of("outcome", outcome, "note", note == null ? "" : note,
-        "items", Money.format(items, currency), "tax", Money.format(tax, currency), "fee", Money.format(fee, currency),
-        "shipping", Money.format(shipping, currency), "total", Money.format(total, currency),
-        "hasFee", fee > 0, "hasShipping", shipping > 0);
+    Map<String, Object> model = Map.ofEntries(Map.entry("outcome", outcome),
+        Map.entry("note", note == null ? "" : note),
+        Map.entry("items", Money.format(items, currency)), Map.entry("tax", Money.format(tax, currency)),
+        Map.entry("fee", Money.format(fee, currency)), Map.entry("shipping", Money.format(shipping, currency)),
+        Map.entry("total", Money.format(total, currency)), Map.entry("hasFee", fee > 0),
+        Map.entry("hasShipping", shipping > 0), Map.entry("again", occasion != null));
     String subject = switch (outcome) {
       case "REFUNDED" -> "Your refund for return " + record.rmaNumber();
       case "STORE_CREDIT" -> "Store credit for return " + record.rmaNumber();
       case "EXCHANGE" -> "Your exchange for return " + record.rmaNumber();
       default -> "Your return " + record.rmaNumber() + " is closed";
     };
-    return send(record, Purpose.OUTCOME, subject, model, List.of());
+    return send(record, Purpose.OUTCOME, occasion, subject, model, List.of());
   }
 
   public String sendCancellation(ReturnRecord record) {
@@ -92,12 +99,20 @@ public class CustomerEmails {
 
   private String send(ReturnRecord record, Purpose purpose, String subject, Map<String, Object> model,
       List<EmailSender.Attachment> attachments) {
+    return send(record, purpose, null, subject, model, attachments);
+  }
+
+  private String send(ReturnRecord record, Purpose purpose, String occasion, String subject,
+      Map<String, Object> model, List<EmailSender.Attachment> attachments) {
     Context context = new Context(Locale.ENGLISH);
     context.setVariables(model);
     context.setVariable("name", record.customer().name());
     context.setVariable("rma", record.rmaNumber());
     context.setVariable("signature", settings.signature());
-    String messageId = messageId(record.rmaNumber(), purpose);
+    String messageId = occasion == null
+        ? messageId(record.rmaNumber(), purpose)
+        : "<" + record.rmaNumber() + "." + purpose.template + "." + occasion.toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9_-]", "-") + "@openrma>";
     sender.send(new EmailSender.Email(messageId, record.customer().email(), record.customer().name(), subject,
         templates.process("mail/" + purpose.template, context),
         templates.process("mail/" + purpose.template + ".txt", context), attachments));
