@@ -7,18 +7,22 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
  * Two people finishing the same task at the same moment get a clear answer from {@code /engine-rest}
  * instead of Camunda's 500: the one who lost the race gets 409 ("changed by someone else at the same
- * moment") or, if the task was already gone, 404. Every other error is answered as Camunda does.
+ * moment") or, if the task was already gone, 404; input a listener refuses is a 400 with its message.
+ * Every other error is answered as Camunda does.
  */
 @Component
 public class EngineRestConflicts implements ResourceConfigCustomizer {
@@ -31,6 +35,8 @@ public class EngineRestConflicts implements ResourceConfigCustomizer {
   @Priority(Priorities.USER - 100)
   public static class ConflictAwareRestExceptionHandler implements ExceptionMapper<RestException> {
 
+    private static final Logger log = LoggerFactory.getLogger(EngineRestConflicts.class);
+
     private final RestExceptionHandler camunda = new RestExceptionHandler();
 
     @Override
@@ -39,6 +45,12 @@ public class EngineRestConflicts implements ResourceConfigCustomizer {
         if (cause instanceof OptimisticLockingException) {
           return answer(Response.Status.CONFLICT, "OptimisticLockingException", "Someone else changed or completed "
               + "this at the same moment. Reload the task list and check whether anything is left to do.");
+        }
+        if (cause instanceof BadUserRequestException refused) {
+          // a listener refused what the person entered (the form's own checks cannot say everything):
+          // the task stays open and Tasklist shows this message
+          log.debug("Refused on /engine-rest: {}", refused.getMessage());
+          return answer(Response.Status.BAD_REQUEST, "InvalidRequestException", refused.getMessage());
         }
         if (cause instanceof NullValueException && String.valueOf(cause.getMessage()).contains("Cannot find task")) {
           return answer(Response.Status.NOT_FOUND, "InvalidRequestException", "The task no longer exists: someone else "
