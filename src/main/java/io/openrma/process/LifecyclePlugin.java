@@ -2,6 +2,7 @@ package io.openrma.process;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import io.openrma.returns.ReturnStatus;
@@ -12,6 +13,12 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.incident.IncidentContext;
+import org.camunda.bpm.engine.impl.incident.IncidentHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -25,7 +32,7 @@ import org.springframework.stereotype.Component;
  * {@link ReturnStatus} fails the deployment with a message naming the element. The listeners are
  * built-in, so they also run when an admin modifies an instance in Cockpit with "skip custom listeners".
  *
- * <p>It also makes every message wait (receive task, message catch event) hand over events that
+ * <p>It also makes a job retried from Cockpit due at once ({@link RetriedJobsRunAtOnce}), and every message wait (receive task, message catch event) hand over events that
  * arrived early and wait in the inbox ({@link MessageInbox}).
  */
 @Component
@@ -45,6 +52,48 @@ public class LifecyclePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
     configuration.getCustomPostBPMNParseListeners().add(new ParseListener());
+    // beside Camunda's own failed-job handler, which keeps creating and resolving the incidents
+    configuration.setCompositeIncidentHandlersEnabled(true);
+    List<IncidentHandler> incidentHandlers = new ArrayList<>();
+    if (configuration.getCustomIncidentHandlers() != null) {
+      incidentHandlers.addAll(configuration.getCustomIncidentHandlers());
+    }
+    incidentHandlers.add(new RetriedJobsRunAtOnce());
+    configuration.setCustomIncidentHandlers(incidentHandlers);
+  }
+
+  /**
+   * "Retry" in Cockpit (more retries for a job whose retries ran out) runs the step at once. Camunda
+   * keeps the due date of the last failure (failure + the retry interval) unless the caller sets one,
+   * which Cockpit does not, so the return would sit for minutes looking stuck with no incident. The
+   * failed-job incident is resolved exactly when the retries go from 0 to more: then the job is due now.
+   * A due date the caller sets explicitly is applied after this and wins.
+   */
+  static final class RetriedJobsRunAtOnce implements IncidentHandler {
+
+    @Override
+    public String getIncidentHandlerType() {
+      return Incident.FAILED_JOB_HANDLER_TYPE;
+    }
+
+    @Override
+    public Incident handleIncident(IncidentContext context, String message) {
+      return null; // Camunda's handler creates the incident
+    }
+
+    @Override
+    public void resolveIncident(IncidentContext context) {
+      String jobId = context.getConfiguration();
+      JobEntity job = jobId == null ? null : Context.getCommandContext().getJobManager().findJobById(jobId);
+      if (job != null) { // the new retries are set right after this
+        job.setDuedate(ClockUtil.getCurrentTime());
+      }
+    }
+
+    @Override
+    public void deleteIncident(IncidentContext context) {
+      // nothing to undo
+    }
   }
 
   private final class ParseListener extends AbstractBpmnParseListener implements BpmnParseListener {

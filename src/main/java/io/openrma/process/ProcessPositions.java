@@ -6,16 +6,18 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import io.openrma.returns.ReturnWorkflow.OpenIncident;
 import io.openrma.returns.ReturnWorkflow.OpenTask;
 import io.openrma.returns.ReturnWorkflow.Position;
+import io.openrma.returns.ReturnWorkflow.RetryingStep;
 import io.openrma.returns.ReturnWorkflow.Step;
 import org.springframework.stereotype.Component;
 
-/** Where the lifecycle of a return stands: current steps, open tasks, open incidents. */
+/** Where the lifecycle of a return stands: current steps, open tasks, steps being retried, open incidents. */
 @Component
 public class ProcessPositions {
 
@@ -32,6 +34,7 @@ public class ProcessPositions {
     List<Step> steps = new ArrayList<>();
     List<OpenTask> tasks = new ArrayList<>();
     List<OpenIncident> incidents = new ArrayList<>();
+    List<RetryingStep> retrying = new ArrayList<>();
     for (ProcessInstance instance : instances) {
       ids.add(instance.getId());
       ActivityInstance tree = engine.getRuntimeService().getActivityInstance(instance.getId());
@@ -50,7 +53,17 @@ public class ProcessPositions {
             incident.getIncidentMessage(), incident.getIncidentTimestamp().toInstant()));
       }
     }
-    return new Position(ids, steps, tasks, incidents);
+    for (String id : ids) {
+      for (Job job : engine.getManagementService().createJobQuery().processInstanceId(id).withException()
+          .withRetriesLeft().list()) {
+        String activity = job.getFailedActivityId();
+        String name = steps.stream().filter(step -> step.id().equals(activity)).map(Step::name).findFirst()
+            .orElse(activity);
+        retrying.add(new RetryingStep(activity, name, job.getRetries(), job.getExceptionMessage(),
+            job.getDuedate() == null ? null : job.getDuedate().toInstant()));
+      }
+    }
+    return new Position(ids, steps, tasks, incidents, retrying);
   }
 
   private static void collectLeaves(ActivityInstance instance, List<Step> steps) {

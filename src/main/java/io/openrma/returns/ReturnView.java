@@ -40,7 +40,8 @@ public record ReturnView(
 
   /** Where the lifecycle stands; {@code running} is false once the process has ended. */
   public record ProcessView(boolean running, List<String> processInstanceIds, List<ReturnWorkflow.Step> currentSteps,
-      List<ReturnWorkflow.OpenTask> openTasks, List<ReturnWorkflow.OpenIncident> incidents) {
+      List<ReturnWorkflow.OpenTask> openTasks, List<ReturnWorkflow.OpenIncident> incidents,
+      List<ReturnWorkflow.RetryingStep> retrying) {
   }
 
   public static ReturnView of(ReturnRecord r, List<TimelineEntry> timeline, ReturnWorkflow.Position position) {
@@ -76,7 +77,7 @@ public record ReturnView(
         position == null
             ? null
             : new ProcessView(position.running(), position.processInstanceIds(),
-                position.currentSteps(), position.openTasks(), position.incidents()),
+                position.currentSteps(), position.openTasks(), position.incidents(), position.retrying()),
         r.createdBy(), r.createdAt(), r.updatedAt());
   }
 }

@@ -27,7 +27,7 @@ public interface ReturnWorkflow {
 
   /** The lifecycle's current steps, open tasks and open incidents; not running once it has ended. */
   record Position(List<String> processInstanceIds, List<Step> currentSteps, List<OpenTask> openTasks,
-      List<OpenIncident> incidents) {
+      List<OpenIncident> incidents, List<RetryingStep> retrying) {
     public boolean running() {
       return !processInstanceIds.isEmpty();
     }
@@ -37,6 +37,10 @@ public interface ReturnWorkflow {
   }
 
   record OpenTask(String id, String name, String assignee, List<String> candidateGroups, Instant created) {
+  }
+
+  /** A step that failed and will be tried again ({@code attemptsLeft} more times) at {@code nextAttemptAt}. */
+  record RetryingStep(String step, String name, int attemptsLeft, String lastFailure, Instant nextAttemptAt) {
   }
 
   record OpenIncident(String id, String step, String type, String message, Instant created) {

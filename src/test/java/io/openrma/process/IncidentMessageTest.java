@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.openrma.support.Http;
 import io.openrma.support.Jobs;
 import io.openrma.support.LiveReturns;
 import io.openrma.support.MutableClock;
@@ -49,6 +53,13 @@ class IncidentMessageTest {
         .processInstanceId(lifecycle.jobs().processInstanceId(rma))
         .activityId(ProcessIds.REFUND_PAYMENT).singleResult();
     assertThat(refund.getExceptionMessage()).contains("Stripe", rma);
+    // the return says that the step is being retried, not only where it stands
+    JsonNode retrying = lifecycle.get(rma).get("process").get("retrying");
+    assertThat(retrying).hasSize(1);
+    assertThat(retrying.get(0).get("name").asText()).isEqualTo("Refund payment in Stripe");
+    assertThat(retrying.get(0).get("attemptsLeft").asInt()).isPositive()
+        .isEqualTo(engine.getManagementService().createJobQuery().jobId(refund.getId()).singleResult().getRetries());
+    assertThat(retrying.get(0).get("lastFailure").asText()).contains("Stripe");
     while (engine.getManagementService().createJobQuery().jobId(refund.getId()).singleResult().getRetries() > 0) {
       assertThatThrownBy(() -> engine.getManagementService().executeJob(refund.getId()))
           .isInstanceOf(ExternalSystemException.class);
@@ -62,5 +73,16 @@ class IncidentMessageTest {
         .contains("<email>")
         .doesNotContain("jane@example.com");
     assertThat(lifecycle.status(rma)).isEqualTo("INSPECTED");
+
+    // "Retry" in Cockpit: the step is due at once and the return shows it being retried
+    Http.Response retried = lifecycle.http().as("admin").put("/engine-rest/job/" + refund.getId() + "/retries",
+        Map.of("retries", 1));
+    assertThat(retried.status()).as(retried.body()).isEqualTo(204);
+    JsonNode process = lifecycle.get(rma).get("process");
+    assertThat(process.get("incidents")).isEmpty();
+    assertThat(process.get("retrying").get(0).get("attemptsLeft").asInt()).isEqualTo(1);
+    assertThat(Instant.parse(process.get("retrying").get(0).get("nextAttemptAt").asText()))
+        .isBeforeOrEqualTo(Instant.now()); // the engine's clock, not the report's
+    assertThat(engine.getManagementService().createJobQuery().jobId(refund.getId()).executable().count()).isOne();
   }
 }

@@ -401,7 +401,9 @@ class RmaLifecycleProcessTest {
     faults.reset();
     int refundsBefore = faults.calls("refund");
     engine.getManagementService().setJobRetries(refundJob.getId(), 1); // "Retry" in Cockpit
-    engine.getManagementService().executeJob(refundJob.getId()); // the job executor, once it is due
+    // due at once, not at the last failure's next retry time (5 minutes on)
+    assertThat(lifecycle.jobs().due(rma)).extracting(Job::getId).contains(refundJob.getId());
+    engine.getManagementService().executeJob(refundJob.getId()); // the job executor, now
     lifecycle.runJobs(rma);
     assertThat(pi).isEnded().hasPassed(ProcessIds.END_CLOSED);
     assertThat(faults.calls("refund")).isEqualTo(refundsBefore + 1);
