@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 /**
  * Counts and times the returns as their status changes: requested (created) and closed returns, status changes,
  * refunded amounts and restocking fees (minor units, by currency), and the time each stage took
- * (request to label, label to arrival, arrival to refund). What is read is read in the change's
- * transaction; what is recorded is recorded after it committed, so a step that rolls back and is
- * retried counts once.
+ * (request to label, label to arrival, arrival to refund). Everything is recorded after the change
+ * committed, so a step that rolls back and is retried counts once; a return counts as closed once, however
+ * often a refund problem reopens it, and a refund Stripe fails after the return closed is counted as
+ * reversed ({@code openrma.refunds.reversed}), since a counter cannot be taken back.
  */
 @Component
 public class ReturnMetrics {
@@ -69,7 +70,8 @@ public class ReturnMetrics {
       record.add(() -> Counter.builder("openrma.returns.requested").description("Returns requested (created)")
           .register(registry).increment());
     }
-    if (change.to().isEnded()) {
+    if (change.to().isEnded() && firstEnd(change.returnId())) {
+      // once per return: a return reopened for a refund problem and closed again ended once
       record.add(() -> Counter.builder("openrma.returns.closed")
           .description("Returns that ended, by how they ended (CLOSED, REJECTED, EXPIRED, CANCELLED)")
           .tag("status", change.to().name()).register(registry).increment());
@@ -92,7 +94,21 @@ public class ReturnMetrics {
             .tag("currency", refund.currency()).register(registry).record(refund.fee());
       }));
     }
+    if (change.to() == ReturnStatus.REFUND_FAILED && change.from() != null && change.from().isEnded()) {
+      // Stripe failed a refund that was counted when it succeeded: amount minus reversed is what went out
+      refundOf(change.returnId()).ifPresent(refund -> record.add(() -> DistributionSummary
+          .builder("openrma.refunds.reversed")
+          .description("Refunds counted in openrma.refunds.amount that the provider failed after the return closed")
+          .tag("currency", refund.currency()).tag("kind", refund.kind()).register(registry).record(refund.total())));
+    }
     record.forEach(Runnable::run);
+  }
+
+  /** Whether the return ended for the first time (its timeline has one entry with an ended status). */
+  private boolean firstEnd(long returnId) {
+    return jdbc.sql("SELECT COUNT(*) FROM rma_timeline WHERE return_id = :id AND status IN (:ended)")
+        .param("id", returnId).param("ended", ReturnStatus.ENDED.stream().map(Enum::name).toList())
+        .query(Long.class).single() <= 1;
   }
 
   private Timer stageTimer(Stage stage) {

@@ -12,6 +12,10 @@ import java.util.Map;
 
 import io.openrma.outbound.OutboundDeliveryProcess;
 import io.openrma.process.ProcessIds;
+import io.openrma.process.ReturnLifecycle;
+import io.openrma.returns.Actor;
+import io.openrma.returns.ReturnRecord;
+import io.openrma.returns.ReturnService;
 import io.openrma.support.DockerFiles;
 import io.openrma.support.Http;
 import io.openrma.support.Jobs;
@@ -43,6 +47,10 @@ class ReturnMetricsTest {
   MutableClock clock;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  ReturnService returns;
+  @Autowired
+  ReturnLifecycle refundProblems;
   LiveReturns lifecycle;
 
   @BeforeEach
@@ -96,6 +104,36 @@ class ReturnMetricsTest {
     assertStage(before, after, "request_to_label", Duration.ofMinutes(90), "3600.0", "14400.0");
     assertStage(before, after, "label_to_arrival", Duration.ofDays(3), "172800.0", "259200.0");
     assertStage(before, after, "arrival_to_refund", Duration.ofDays(1), "43200.0", "86400.0");
+  }
+
+  @Test
+  void aRefundThatFailsAfterClosingIsCountedAsReversedAndTheReturnClosesOnce() {
+    String rma = lifecycle.create(LiveReturns.openedElectronics("reversed-" + System.nanoTime(), "pi_reversed",
+        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
+    lifecycle.jobs().runDue(rma);
+    lifecycle.arrive(rma, clock.instant());
+    lifecycle.inspect(rma, "OPENED", "RESTOCK");
+    PrometheusScrape before = scrape();
+    lifecycle.jobs().runDue(rma);
+    assertThat(lifecycle.status(rma)).isEqualTo("CLOSED");
+
+    // Stripe's refund.failed after the return closed, as the webhook handles it; finance closes it again
+    ReturnRecord record = returns.get(rma);
+    returns.settleRefund(rma, record.refund().refundId(), "FAILED", "expired_or_canceled_card",
+        Actor.webhook("stripe"));
+    refundProblems.startRefundProblem(record, "Stripe: refund failed (expired_or_canceled_card)");
+    lifecycle.resolveRefundProblem(rma, "CLOSE_WITHOUT_REFUND", "Refunded by bank transfer");
+    lifecycle.jobs().runDue(rma);
+    assertThat(lifecycle.status(rma)).isEqualTo("CLOSED");
+
+    PrometheusScrape after = scrape();
+    assertThat(delta(before, after, "openrma_returns_closed_total", "status", "CLOSED")).isEqualTo(1);
+    assertThat(delta(before, after, "openrma_refunds_amount_count", "currency", "EUR", "kind", "payment")).isEqualTo(1);
+    assertThat(delta(before, after, "openrma_refunds_reversed_count", "currency", "EUR", "kind", "payment"))
+        .isEqualTo(1);
+    assertThat(delta(before, after, "openrma_refunds_reversed_sum", "currency", "EUR", "kind", "payment"))
+        .isEqualTo(record.refund().total());
+    assertThat(delta(before, after, "openrma_return_status_changes_total", "status", "CLOSED")).isEqualTo(2);
   }
 
   @Test
