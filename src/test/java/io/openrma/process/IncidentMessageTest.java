@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,7 +62,9 @@ class IncidentMessageTest {
     assertThat(retrying.get(0).get("attemptsLeft").asInt()).isPositive()
         .isEqualTo(engine.getManagementService().createJobQuery().jobId(refund.getId()).singleResult().getRetries());
     assertThat(retrying.get(0).get("lastFailure").asText()).contains("Stripe");
+    int attempts = 1;
     while (engine.getManagementService().createJobQuery().jobId(refund.getId()).singleResult().getRetries() > 0) {
+      attempts++;
       assertThatThrownBy(() -> engine.getManagementService().executeJob(refund.getId()))
           .isInstanceOf(ExternalSystemException.class);
     }
@@ -73,6 +77,16 @@ class IncidentMessageTest {
         .contains("<email>")
         .doesNotContain("jane@example.com");
     assertThat(lifecycle.status(rma)).isEqualTo("INSPECTED");
+    // every failed attempt is on the timeline, by the step's name, without the email address
+    List<String> failures = new ArrayList<>();
+    lifecycle.get(rma).get("timeline").forEach(entry -> {
+      if (entry.get("event").asText().equals("STEP_FAILED")) {
+        assertThat(entry.get("actor").asText()).isEqualTo("Refund payment in Stripe");
+        failures.add(entry.get("detail").asText());
+      }
+    });
+    assertThat(failures).hasSize(attempts).allSatisfy(detail -> assertThat(detail)
+        .startsWith("Refund payment in Stripe failed").contains("Connection reset").doesNotContain("jane@"));
 
     // "Retry" in Cockpit: the step is due at once and the return shows it being retried
     Http.Response retried = lifecycle.http().as("admin").put("/engine-rest/job/" + refund.getId() + "/retries",

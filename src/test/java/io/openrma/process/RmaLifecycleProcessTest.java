@@ -18,6 +18,9 @@ import java.util.Map;
 
 import io.openrma.system.ApiProblems;
 import io.openrma.returns.Actor;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import java.util.stream.Collectors;
+import java.util.Set;
 import io.openrma.returns.Timeline;
 import io.openrma.returns.TimelineEntry;
 import io.openrma.returns.Resolution;
@@ -133,6 +136,12 @@ class RmaLifecycleProcessTest {
     assertThat(returns.timeline(record)).extracting(t -> t.status()).filteredOn(s -> s != null).containsExactly(
         ReturnStatus.REQUESTED, ReturnStatus.APPROVED, ReturnStatus.LABEL_ISSUED, ReturnStatus.IN_TRANSIT,
         ReturnStatus.RECEIVED, ReturnStatus.INSPECTED, ReturnStatus.REFUNDED, ReturnStatus.CLOSED);
+    // every step on the timeline by its name in the diagram, as the Modeler shows it
+    Set<String> names = engine.getRepositoryService().getBpmnModelInstance(pi.getProcessDefinitionId())
+        .getModelElementsByType(FlowNode.class).stream().map(FlowNode::getName).filter(n -> n != null)
+        .map(n -> n.replaceAll("\\s+", " ")).collect(Collectors.toSet());
+    assertThat(returns.timeline(record)).filteredOn(t -> t.actorType() == Actor.Type.PROCESS)
+        .extracting(TimelineEntry::actor).isNotEmpty().allSatisfy(actor -> assertThat(names).contains(actor));
   }
 
   @Test
