@@ -116,6 +116,15 @@ class IntegrationsConfigTest {
   }
 
   @Test
+  void aStripeKeyWithoutTheWebhookSecretStopsTheStartAndSaysWhy() {
+    context.withPropertyValues("openrma.stripe.secret-key=sk_test_x").run(app -> {
+      assertThat(app).hasFailed();
+      assertThat(rootCause(app.getStartupFailure()).getMessage()).contains("STRIPE_WEBHOOK_SECRET",
+          "never learns that a pending refund succeeded or that a refund failed");
+    });
+  }
+
+  @Test
   void liveModeWithoutCredentialsStopsTheStartEvenInTheDemo() {
     context.withPropertyValues("openrma.slack.mode=live").run(app -> {
       assertThat(app).hasFailed();
