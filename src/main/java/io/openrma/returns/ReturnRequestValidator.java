@@ -83,9 +83,11 @@ public class ReturnRequestValidator {
         violations.add(new Violation(at + "condition", "must be one of NEW, OPENED, USED, DAMAGED"));
       }
       int earlier = alreadyReturned(order.orderId(), line.sku());
-      if (earlier + line.quantityReturned() > line.quantityOrdered()) {
+      if (line.quantityReturned() <= line.quantityOrdered()
+          && earlier + line.quantityReturned() > line.quantityOrdered()) { // more than ordered is said above
         violations.add(new Violation(at + "quantityReturned", earlier + " of " + line.quantityOrdered() + " units of "
-            + line.sku() + " are already in other returns of order " + order.orderId()));
+            + line.sku() + " are already in other returns of order " + order.orderId() + ": at most "
+            + (line.quantityOrdered() - earlier) + " can still be returned"));
       }
       returnedValue += Math.max(0, gross - discount) * line.quantityReturned() / line.quantityOrdered()
           + (line.tax() == null ? 0 : line.tax()) * line.quantityReturned() / line.quantityOrdered();

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.openrma.system.ApiProblems.Violation;
@@ -43,7 +45,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-  private static final String TYPES = "https://openrma.io/problems/";
+  static final String TYPES = "https://openrma.io/problems/";
 
   @ExceptionHandler(ApiProblems.InvalidRequest.class)
   ProblemDetail invalid(ApiProblems.InvalidRequest e) {
@@ -133,6 +135,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
     Throwable cause = e.getCause();
+    for (Throwable c = cause; c != null; c = c.getCause()) {
+      if (c instanceof JsonParseException json) {
+        // truncated or broken JSON (even when Jackson names the field it was reading): say so, and where
+        JsonLocation at = json.getLocation();
+        String where = at == null || at.getLineNr() < 1
+            ? ""
+            : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed request",
+            "The request body is not valid JSON" + where + ": " + json.getOriginalMessage()));
+      }
+    }
     if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = path(mapping.getPath());
       String message = "has the wrong format";
@@ -143,6 +156,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             : "must be a " + type.getSimpleName() + ", not '" + format.getValue() + "'";
       }
       return ResponseEntity.badRequest().body(invalidRequest(List.of(new Violation(field, message))));
+    }
+    if (cause == null || String.valueOf(e.getMessage()).startsWith("Required request body is missing")) {
+      return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed request",
+          "The request has no body; send the JSON document this endpoint takes."));
     }
     return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed request",
         "The request body is not valid JSON for this endpoint."));

@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openrma.support.Http;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import io.openrma.support.WebAppTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * says what is wrong, and nothing is written — no return, no line, no timeline entry, no process.
  */
 @WebAppTest
+@ExtendWith(OutputCaptureExtension.class)
 class ReturnValidationTest {
 
   private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
@@ -145,6 +149,45 @@ class ReturnValidationTest {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json().get("errors").get(0).get("message").asText())
         .contains("1 of 2 units of TSHIRT-M are already");
+  }
+
+  @Test
+  void returningMoreThanWasOrderedSaysSo() throws Exception {
+    ObjectNode request = JSON.valueToTree(aReturn().build());
+    line(request, l -> l.put("quantityReturned", 5));
+    Http.Response response = carl.post("/api/returns", JSON.writeValueAsString(request));
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("errors")).extracting(e -> e.get("message").asText())
+        .containsExactly("must not exceed quantityOrdered (2)"); // not "0 of 2 units are already in other returns"
+  }
+
+  @Test
+  void truncatedJsonSaysTheBodyIsNotJsonAndWhere() {
+    Http.Response response = carl.post("/api/returns", "{\"order\": {\"orderId\": \"SO-1\",\n  \"currency\": ");
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("detail").asText()).startsWith("The request body is not valid JSON at line 2, "
+        + "column").doesNotContain("order has the wrong format");
+  }
+
+  @Test
+  void aPathWithEncodedSlashesIsAProblemDocumentNotTomcatsPage() {
+    Http.Response response = carl.get("/api/returns/..%2F..%2Fetc%2Fpasswd");
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(response.json().get("detail").asText()).contains("malformed");
+  }
+
+  @Test
+  void aPageThatDoesNotExistIsAStyledPageForPeopleAndAProblemForTheApi(CapturedOutput output) {
+    Http.Response page = carl.send(carl.request("/no-such-page").header("Accept", "text/html").GET());
+    assertThat(page.status()).isEqualTo(404);
+    assertThat(page.header("Content-Type")).startsWith("text/html");
+    assertThat(page.body()).contains("Page not found", "There is nothing at this address").doesNotContain("Tomcat",
+        "Exception", "Whitelabel");
+    Http.Response api = new Http(port).as("admin").get("/api/no-such-resource");
+    assertThat(api.status()).isEqualTo(404);
+    assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(output).doesNotContain("TemplateInputException").doesNotContain("Error resolving template");
   }
 
   @Test
