@@ -54,6 +54,7 @@ public final class ProcessIds {
   public static final String WAIT_FOR_REFUND_CONFIRMATION = "WaitForRefundConfirmation";
   public static final String UPDATE_RECORD_REFUNDED = "UpdateReturnsRecordRefunded";
   public static final String NOTIFY_CUSTOMER = "NotifyCustomer";
+  public static final String VOID_RETURN_LABEL = "VoidReturnLabel";
   public static final String SEND_CANCELLATION_EMAIL = "SendCancellationEmail";
 
   // end events

@@ -1,9 +1,10 @@
 package io.openrma.process;
 
 import io.openrma.integrations.notifications.CustomerEmails;
+import io.openrma.returns.ReturnRecord;
 import org.springframework.stereotype.Component;
 
-/** "Send cancellation email": confirms the cancellation to the customer, once. */
+/** "Send cancellation email": confirms the cancellation to the customer, once, saying whether the label is void. */
 @Component
 public class SendCancellationEmailDelegate extends StepDelegate {
 
@@ -15,7 +16,17 @@ public class SendCancellationEmailDelegate extends StepDelegate {
 
   @Override
   protected void run(Step step) {
-    step.once("Email", "EMAIL_SENT", () -> emails.sendCancellation(step.record()),
-        "Cancellation confirmed to the customer");
+    Object outcome = step.variable(VoidReturnLabelDelegate.VAR_LABEL_OUTCOME);
+    boolean voided = "VOIDED".equals(outcome);
+    ReturnRecord record = step.record();
+    // what was undone and what was not, for customer service
+    String label = voided
+        ? "the label is voided"
+        : "NOT_VOIDED".equals(outcome) ? "the label could not be voided" : "no label was bought";
+    String subscription = record.subscriptionCancelled()
+        ? "; subscription " + record.order().subscriptionId() + " was cancelled before and stays cancelled"
+        : "";
+    step.once("Email", "EMAIL_SENT", () -> emails.sendCancellation(record, voided),
+        "Cancellation confirmed to the customer: " + label + subscription);
   }
 }

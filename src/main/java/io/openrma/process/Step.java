@@ -81,6 +81,11 @@ public final class Step {
     return effects.find(key(attempt)).isPresent();
   }
 
+  /** What an earlier run of this step recorded of the effect of {@code attempt}, if it made it. */
+  public java.util.Optional<String> effect(int attempt) {
+    return effects.find(key(attempt));
+  }
+
   /** Whether this step already made an effect for the return, of any attempt or occasion. */
   public boolean doneBefore() {
     return effects.anyStartingWith(key(""));

@@ -78,6 +78,7 @@ class ProcessIdsTest {
       entry("WAIT_FOR_REFUND_CONFIRMATION", ReceiveTask.class),
       entry("UPDATE_RECORD_REFUNDED", ServiceTask.class),
       entry("NOTIFY_CUSTOMER", ServiceTask.class),
+      entry("VOID_RETURN_LABEL", ServiceTask.class),
       entry("SEND_CANCELLATION_EMAIL", ServiceTask.class));
 
   /** An identifier that is not a property ({@code policy.decision} names {@code policy}) nor part of a longer one. */

@@ -251,10 +251,17 @@ class RmaLifecycleProcessTest {
     lifecycle.runJobs(rma);
     lifecycle.pickedUp(rma, "pickup-" + rma);
     returns.cancel(rma, "Customer found a better size in a store", Actor.user("carl"));
-    assertThat(pi).isWaitingAt(ProcessIds.SEND_CANCELLATION_EMAIL);
+    assertThat(pi).isWaitingAt(ProcessIds.VOID_RETURN_LABEL);
     assertAgrees(rma, ReturnStatus.CANCELLED);
+    int voids = faults.calls("voidLabel");
     lifecycle.runJobs(rma);
-    assertThat(pi).isEnded().hasPassed(ProcessIds.END_CANCELLED);
+    assertThat(pi).isEnded().hasPassed(ProcessIds.VOID_RETURN_LABEL, ProcessIds.SEND_CANCELLATION_EMAIL,
+        ProcessIds.END_CANCELLED);
+    assertThat(faults.calls("voidLabel")).isEqualTo(voids + 1); // the label bought for it will not be used
+    assertThat(returns.timeline(lifecycle.record(rma))).extracting(TimelineEntry::event).contains("LABEL_VOIDED");
+    assertThat(returns.timeline(lifecycle.record(rma))).filteredOn(t -> t.event().equals("EMAIL_SENT"))
+        .extracting(TimelineEntry::detail).last().asString()
+        .isEqualTo("Cancellation confirmed to the customer: the label is voided");
     assertThat(lifecycle.record(rma).status()).isEqualTo(ReturnStatus.CANCELLED);
     assertThat(lifecycle.record(rma).cancelReason()).contains("better size");
 
@@ -499,7 +506,7 @@ class RmaLifecycleProcessTest {
       case ProcessIds.WAIT_FOR_REFUND_CONFIRMATION -> ReturnStatus.REFUND_PENDING;
       case ProcessIds.TASK_RESOLVE_REFUND_PROBLEM -> ReturnStatus.REFUND_FAILED;
       case ProcessIds.SEND_REJECTION_EMAIL -> ReturnStatus.REJECTED;
-      case ProcessIds.SEND_CANCELLATION_EMAIL -> ReturnStatus.CANCELLED;
+      case ProcessIds.VOID_RETURN_LABEL, ProcessIds.SEND_CANCELLATION_EMAIL -> ReturnStatus.CANCELLED;
       default -> throw new AssertionError("no status rule for " + active);
     };
     assertThat(implied).as("status implied by " + active).isEqualTo(expected);

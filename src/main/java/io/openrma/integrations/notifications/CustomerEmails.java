@@ -92,8 +92,11 @@ public class CustomerEmails {
     return send(record, Purpose.OUTCOME, occasion, subject, model, List.of());
   }
 
-  public String sendCancellation(ReturnRecord record) {
-    return send(record, Purpose.CANCELLATION, "Your return " + record.rmaNumber() + " is cancelled", Map.of(),
+  /** {@code labelVoided}: the label the customer got is void now, so the email says so with its tracking number. */
+  public String sendCancellation(ReturnRecord record, boolean labelVoided) {
+    Map<String, Object> model = Map.of("labelVoided", labelVoided, "tracking",
+        record.label() == null || record.label().trackingNumber() == null ? "" : record.label().trackingNumber());
+    return send(record, Purpose.CANCELLATION, "Your return " + record.rmaNumber() + " is cancelled", model,
         List.of());
   }
 

@@ -18,6 +18,17 @@ public interface ReturnLabelProvider {
   ReturnLabel createReturnLabel(LabelRequest request);
 
   /**
+   * Voids a bought label that will not be used, so the carrier refunds it. A label that is already void
+   * counts as voided (a retry after a lost answer); a carrier's refusal (used, too old) is an answer,
+   * not an error.
+   */
+  VoidResult voidLabel(String labelId);
+
+  /** {@code reasonCode}: why the carrier refused, e.g. {@code label_already_used}; null when voided. */
+  record VoidResult(boolean voided, String reasonCode, String message) {
+  }
+
+  /**
    * @param shipFrom   the customer's address
    * @param items      what is in the parcel (descriptions and quantities, for customs and weight)
    */

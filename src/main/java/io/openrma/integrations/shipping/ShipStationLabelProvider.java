@@ -75,6 +75,25 @@ public class ShipStationLabelProvider implements ReturnLabelProvider {
         download(pdfUrl));
   }
 
+  /** {@code PUT /v2/labels/{label_id}/void}: 200 with {@code approved}, else {@code reason_code} and a message. */
+  @Override
+  public VoidResult voidLabel(String labelId) {
+    VoidAnswer answer;
+    try {
+      answer = client.put().uri("/v2/labels/{id}/void", labelId).header("API-Key", settings.apiKey())
+          .accept(MediaType.APPLICATION_JSON).retrieve().body(VoidAnswer.class);
+    } catch (RestClientException e) {
+      throw technical("void label " + labelId, e);
+    }
+    if (answer == null) {
+      throw new IntegrationException(SYSTEM, "void label " + labelId + " answered without a body");
+    }
+    if (answer.approved() || "label_already_voided".equals(answer.reasonCode())) {
+      return new VoidResult(true, null, answer.message());
+    }
+    return new VoidResult(false, answer.reasonCode() == null ? "unknown" : answer.reasonCode(), answer.message());
+  }
+
   /** The id that ties a label to the return, the step and the address (ShipStation allows 50 characters). */
   static String externalShipmentId(LabelRequest request) {
     // letters, digits and dashes only: the id travels in a URL path when it is looked up
@@ -282,6 +301,12 @@ public class ShipStationLabelProvider implements ReturnLabelProvider {
     }
     String kind = e instanceof ResourceAccessException ? "no answer (timeout or connection lost)" : e.getMessage();
     return new IntegrationException(SYSTEM, what + " failed: " + kind, e);
+  }
+
+  /** ShipStation's answer to voiding a label. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record VoidAnswer(boolean approved, String message, String reasonCode) {
   }
 
   /** The parts of ShipStation's label the provider reads. */

@@ -52,4 +52,10 @@ public class SimulatedReturnLabelProvider implements ReturnLabelProvider {
     return new ReturnLabel(labelId, "fedex", "fedex_ground", tracking,
         "https://labels.invalid/simulated/" + labelId + ".pdf", pdf);
   }
+
+  @Override
+  public VoidResult voidLabel(String labelId) {
+    log.warn("SIMULATED ShipStation: label {} voided (nothing was bought)", labelId);
+    return new VoidResult(true, null, "simulated");
+  }
 }

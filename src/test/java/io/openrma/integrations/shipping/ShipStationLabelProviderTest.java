@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -155,6 +157,33 @@ class ShipStationLabelProviderTest {
         .isInstanceOf(IntegrationException.class)
         .hasMessageContaining("HTTP " + status)
         .hasMessageContaining(code);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "true,,Request for refund submitted.,true,",
+      "false,label_already_voided,This label has already been voided.,true,",
+      "false,label_already_used,The label was scanned by the carrier.,false,label_already_used"})
+  void aLabelIsVoidedOrTheCarriersRefusalIsAnAnswer(boolean approved, String reasonCode, String message,
+      boolean voided, String refusal) {
+    shipStation.stubFor(put(urlEqualTo("/v2/labels/se-7997012/void")).withHeader("API-Key",
+        equalTo(ShipStationApi.API_KEY)).willReturn(okJson(ShipStationApi.voidAnswer(approved, message, reasonCode))));
+
+    ReturnLabelProvider.VoidResult result = provider().voidLabel("se-7997012");
+
+    assertThat(result.voided()).isEqualTo(voided);
+    assertThat(result.reasonCode()).isEqualTo(refusal);
+    shipStation.verify(1, putRequestedFor(urlEqualTo("/v2/labels/se-7997012/void")));
+  }
+
+  @Test
+  void aServerErrorWhileVoidingIsATechnicalFailureToRetry() {
+    shipStation.stubFor(put(urlEqualTo("/v2/labels/se-1/void")).willReturn(aResponse().withStatus(500)
+        .withHeader("Content-Type", "application/json")
+        .withBody(ShipStationApi.error("shipstation", "system", "unspecified", "Internal error"))));
+
+    assertThatThrownBy(() -> provider().voidLabel("se-1")).isInstanceOf(IntegrationException.class)
+        .hasMessageContaining("void label se-1");
   }
 
   @Test

@@ -87,6 +87,20 @@ public final class ShipStationApi {
     return StripeApi.json(Map.of("request_id", "f4a0f9b4-0d8f-4c7e-9d9e-5a3c7b1a2d11", "errors", List.of(error)));
   }
 
+  /**
+   * The answer to {@code PUT /v2/labels/{label_id}/void}: {@code approved}, {@code message}, and when not approved
+   * a {@code reason_code} (label_already_used, label_already_voided, label_not_found_within_void_period, ...).
+   */
+  public static String voidAnswer(boolean approved, String message, String reasonCode) {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("approved", approved);
+    answer.put("message", message);
+    if (reasonCode != null) {
+      answer.put("reason_code", reasonCode);
+    }
+    return StripeApi.json(answer);
+  }
+
   /** A {@code track} webhook (resource type API_TRACK) with one scan. */
   public static String trackEvent(String trackingNumber, String statusCode, String description, String occurredAt) {
     Map<String, Object> event = new LinkedHashMap<>();
