@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -25,6 +26,9 @@ import org.springframework.stereotype.Component;
  * {@link ReturnStatus} fails the deployment with a message naming the element. The listeners are
  * built-in, so they also run when an admin modifies an instance in Cockpit with "skip custom listeners".
  *
+ * <p>Every version of {@code rma-lifecycle} gets the {@link LifecycleStartGuard} as a built-in start
+ * listener, so no deployment and no "skip custom listeners" leaves it out.
+ *
  * <p>It also makes every message wait (receive task, message catch event) hand over events that
  * arrived early and wait in the inbox ({@link MessageInbox}).
  */
@@ -33,10 +37,13 @@ public class LifecyclePlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<RmaStatusListener> statusListener;
   private final ObjectProvider<MessageInbox> inbox;
+  private final ObjectProvider<LifecycleStartGuard> startGuard;
 
-  public LifecyclePlugin(ObjectProvider<RmaStatusListener> statusListener, ObjectProvider<MessageInbox> inbox) {
+  public LifecyclePlugin(ObjectProvider<RmaStatusListener> statusListener, ObjectProvider<MessageInbox> inbox,
+      ObjectProvider<LifecycleStartGuard> startGuard) {
     this.statusListener = statusListener;
     this.inbox = inbox;
+    this.startGuard = startGuard;
   }
 
   @Override
@@ -71,6 +78,14 @@ public class LifecyclePlugin extends AbstractProcessEnginePlugin {
     private void messageWait(ActivityImpl activity) {
       activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
           (ExecutionListener) execution -> inbox.getObject().deliverAfterCommit(execution.getProcessBusinessKey()));
+    }
+
+    @Override
+    public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+      if (ProcessIds.RMA_LIFECYCLE.equals(processDefinition.getKey())) {
+        processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+            (ExecutionListener) execution -> startGuard.getObject().check(execution));
+      }
     }
 
     @Override
