@@ -2,6 +2,7 @@ package io.openrma.process;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 
@@ -74,19 +75,20 @@ public class TaskContextListener implements TaskListener {
     StringBuilder text = new StringBuilder();
     text.append("**").append(record.rmaNumber()).append("**, order ").append(record.order().orderId())
         .append(" of ").append(record.order().orderDate()).append(", delivered ").append(record.order().deliveryDate())
-        .append(", resolution ").append(record.resolution()).append("\n\n");
+        .append(", resolution: ").append(readable(record.resolution())).append("\n\n");
     for (ReturnLine line : record.lines()) {
       text.append("- ").append(line.quantityReturned()).append(" of ").append(line.quantityOrdered()).append(" x ")
-          .append(line.description()).append(" (").append(line.sku()).append(", ").append(line.category())
-          .append("): ").append(line.reason());
+          .append(line.description()).append(" (").append(line.sku()).append(", ").append(readable(line.category()))
+          .append("): ").append(line.reason().label());
       if (line.reasonText() != null && !line.reasonText().isBlank()) {
         text.append(" \"").append(line.reasonText()).append('"');
       }
-      text.append(", reported ").append(line.reportedCondition()).append(", paid ")
+      text.append(", reported: ").append(line.reportedCondition().label()).append(", paid ")
           .append(Money.format(line.netAmount() + line.tax(), record.currency())).append('\n');
     }
     if (record.policy() != null && record.policy().note() != null) {
-      text.append("\nPolicy: ").append(record.policy().decision()).append(" - ").append(record.policy().note());
+      text.append("\nPolicy: ").append(readable(record.policy().decision())).append(" - ")
+          .append(record.policy().note());
     }
     if (record.photosUrl() != null) {
       text.append("\n\n[Customer's photos](").append(record.photosUrl()).append(')');
@@ -103,7 +105,7 @@ public class TaskContextListener implements TaskListener {
       item.put("description", line.description());
       item.put("quantityReturned", line.quantityReturned());
       item.put("quantityReceived", line.quantityReturned());
-      item.put("reason", line.reason().name());
+      item.put("reason", line.reason().label());
       item.put("condition", "");
       item.put("disposition", "");
       item.put("notes", "");
@@ -116,6 +118,7 @@ public class TaskContextListener implements TaskListener {
     }
   }
 
+  /** The refund that failed; Stripe's reason is not repeated here: the form shows it once, from refundProblem. */
   static String refundSummary(ReturnRecord record) {
     if (record.refund() == null) {
       return "No refund was calculated.";
@@ -123,7 +126,11 @@ public class TaskContextListener implements TaskListener {
     String currency = record.currency();
     return "Refund of " + Money.format(record.refund().total(), currency) + " to payment "
         + record.order().paymentIntentId() + " (attempt " + record.refundAttempt() + ")"
-        + (record.refund().refundId() == null ? "" : ", Stripe refund " + record.refund().refundId())
-        + (record.refund().failure() == null ? "" : ". Stripe says: " + record.refund().failure());
+        + (record.refund().refundId() == null ? "" : ", Stripe refund " + record.refund().refundId());
+  }
+
+  /** A constant without a label of its own, as a person reads it: {@code STORE_CREDIT} is "store credit". */
+  static String readable(Object constant) {
+    return constant.toString().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 }

@@ -79,8 +79,9 @@ class InspectionInTasklistBrowserTest {
 
         // the form shows a block per returned line, and only for the lines this return has
         assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText()).contains(
-            "Line 1: 1 x Trail shoe, size 42 (SHOE-42), customer's reason: DOES_NOT_FIT",
-            "Line 2: 2 x Merino socks, 3 pairs (SOCK-3), customer's reason: NO_LONGER_NEEDED");
+            "Customer: Bea Browser",
+            "Line 1: 1 x Trail shoe, size 42 (SHOE-42), customer's reason: Does not fit",
+            "Line 2: 2 x Merino socks, 3 pairs (SOCK-3), customer's reason: No longer needed");
         assertThat(browser.findElements(By.cssSelector("[id$='-Line3Condition']"))).isEmpty();
 
         // completing with a line not graded is refused by the form: it marks the missing fields
