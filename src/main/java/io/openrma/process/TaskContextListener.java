@@ -1,6 +1,9 @@
 package io.openrma.process;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.List;
@@ -24,6 +27,7 @@ import org.springframework.stereotype.Component;
  * values there (Tasklist's form submission writes to the task, which passes them on). Address fields
  * are named {@code pii_*}: history never records them
  * ({@link io.openrma.security.PersonalDataHistoryFilter}) and {@link AddressFixedListener} removes them.
+ * Names the task after its return ({@link TaskCards}) and gives it its due date from {@link SlaSettings}.
  * Also tells the team in Slack that a return needs a person.
  */
 @Component
@@ -32,17 +36,29 @@ public class TaskContextListener implements TaskListener {
   private final ReturnService returns;
   private final TeamNotifications team;
   private final ObjectMapper json;
+  private final SlaSettings sla;
+  private final Clock clock;
 
-  public TaskContextListener(ReturnService returns, TeamNotifications team, ObjectMapper json) {
+  public TaskContextListener(ReturnService returns, TeamNotifications team, ObjectMapper json, SlaSettings sla,
+      Clock clock) {
     this.returns = returns;
     this.team = team;
     this.json = json;
+    this.sla = sla;
+    this.clock = clock;
   }
 
   @Override
   public void notify(DelegateTask task) {
     String rmaNumber = task.getExecution().getProcessBusinessKey();
     ReturnRecord record = returns.get(rmaNumber);
+    String step = task.getName();
+    task.setName(TaskCards.name(step, record));
+    task.setDescription(TaskCards.description(record));
+    Duration allowed = sla.forTask(task.getTaskDefinitionKey());
+    if (allowed != null) {
+      task.setDueDate(Date.from(clock.instant().plus(allowed)));
+    }
     task.setVariableLocal("pii_customerName", record.customer().name());
     task.setVariableLocal("returnSummary", summary(record));
     switch (task.getTaskDefinitionKey()) {
@@ -64,7 +80,7 @@ public class TaskContextListener implements TaskListener {
       }
     }
     if (!ProcessIds.TASK_INSPECT.equals(task.getTaskDefinitionKey())) {
-      team.afterCommit(":inbox_tray: " + task.getName() + ": " + rmaNumber + " (order " + record.order().orderId()
+      team.afterCommit(":inbox_tray: " + step + ": " + rmaNumber + " (order " + record.order().orderId()
           + ") waits for " + task.getCandidates().stream().map(c -> c.getGroupId()).filter(g -> g != null).findFirst()
               .orElse("someone")
           + " in Tasklist");

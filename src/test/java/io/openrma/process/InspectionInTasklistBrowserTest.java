@@ -71,7 +71,9 @@ class InspectionInTasklistBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(
             By.xpath("//*[contains(text(), \"My group's tasks (Warehouse)\")]"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(
-            By.xpath("//*[contains(@class, 'task')]//*[normalize-space(text()) = 'Inspect returned items']"))).click();
+            By.xpath("//*[contains(@class, 'task')]//*[starts-with(normalize-space(text()), "
+                + "'Inspect returned items: " + rma + " (1 x Trail shoe, size 42; 2 x Merino socks')]")))
+            .click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"),
             "Inspect return " + rma));
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
