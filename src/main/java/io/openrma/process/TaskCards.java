@@ -10,7 +10,8 @@ import io.openrma.returns.ReturnRecord;
  * What a Tasklist card says about a task. Group users may not read process variables, so a filter
  * column with the RMA number stays empty for them; the task's own name and description are what every
  * card shows. The name keeps the diagram's name in front: {@code Inspect returned items: RMA-001004
- * (1 x Electric kettle; 2 x T-shirt, M; +3 more)}. The description lists every line with its reason.
+ * (1 x Electric kettle; 2 x T-shirt, M; +3 more)}. The description lists every line with its reason,
+ * then the step's documentation from the diagram.
  * Neither carries personal data: both are kept in the task history.
  */
 final class TaskCards {
@@ -44,13 +45,17 @@ final class TaskCards {
     return step + ": " + record.rmaNumber() + " (" + String.join("; ", items) + ")";
   }
 
-  /** {@code RMA-001004, order SO-5001: 1 x Electric kettle (Defective); ...}: every line, with the reason. */
-  static String description(ReturnRecord record) {
+  /**
+   * {@code RMA-001004, order SO-5001: 1 x Electric kettle (Defective); ...}: every line, with the reason,
+   * then what the diagram documents about the step ({@code documentation}, the engine's description so far).
+   */
+  static String description(ReturnRecord record, String documentation) {
     List<String> items = new ArrayList<>();
     for (ReturnLine line : record.lines()) {
       items.add(line.quantityReturned() + " x " + line.description() + " (" + line.reason().label() + ")");
     }
-    return cut(record.rmaNumber() + ", order " + record.order().orderId() + ": " + String.join("; ", items),
+    String lines = record.rmaNumber() + ", order " + record.order().orderId() + ": " + String.join("; ", items);
+    return cut(documentation == null || documentation.isBlank() ? lines : lines + "\n\n" + documentation,
         DESCRIPTION_LENGTH);
   }
 

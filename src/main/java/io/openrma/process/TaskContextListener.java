@@ -54,7 +54,7 @@ public class TaskContextListener implements TaskListener {
     ReturnRecord record = returns.get(rmaNumber);
     String step = task.getName();
     task.setName(TaskCards.name(step, record));
-    task.setDescription(TaskCards.description(record));
+    task.setDescription(TaskCards.description(record, task.getDescription()));
     Duration allowed = sla.forTask(task.getTaskDefinitionKey());
     if (allowed != null) {
       task.setDueDate(Date.from(clock.instant().plus(allowed)));

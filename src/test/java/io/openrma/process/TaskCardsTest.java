@@ -50,16 +50,17 @@ class TaskCardsTest {
 
     assertThat(TaskCards.name("Review return request", record))
         .isEqualTo("Review return request: RMA-001004 (1 x Espresso machine with milk frot…)");
-    assertThat(TaskCards.description(record)).contains(longName);
+    assertThat(TaskCards.description(record, null)).contains(longName);
   }
 
   @Test
-  void theDescriptionListsEveryLineWithItsReadableReason() {
+  void theDescriptionListsEveryLineWithItsReadableReasonAndKeepsTheStepsDocumentation() {
     ReturnRecord record = returnWith(line(1, "Electric kettle", 1, ReturnReason.DEFECTIVE),
         line(2, "T-shirt, M", 2, ReturnReason.DOES_NOT_FIT));
 
-    assertThat(TaskCards.description(record)).isEqualTo(
-        "RMA-001004, order SO-5001: 1 x Electric kettle (Defective); 2 x T-shirt, M (Does not fit)");
+    assertThat(TaskCards.description(record, "The warehouse grades each line.")).isEqualTo(
+        "RMA-001004, order SO-5001: 1 x Electric kettle (Defective); 2 x T-shirt, M (Does not fit)\n\n"
+            + "The warehouse grades each line.");
   }
 
   private static ReturnLine line(int lineNo, String description, int quantity, ReturnReason reason) {
