@@ -41,7 +41,7 @@ public class LifecycleStartGuard {
     }
     ReturnRecord record = found.get();
     long running = processInstance.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(ProcessIds.RMA_LIFECYCLE).processInstanceBusinessKey(rmaNumber).active().list()
+        .processDefinitionKey(ProcessIds.RMA_LIFECYCLE).processInstanceBusinessKey(rmaNumber).list()
         .stream().filter(other -> !other.getId().equals(processInstance.getProcessInstanceId())).count();
     if (running > 0) {
       throw refused("The lifecycle of " + rmaNumber + " is already running; it has one lifecycle at a time.");

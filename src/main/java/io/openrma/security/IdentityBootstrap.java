@@ -210,8 +210,9 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
       if (!properties.equals(existing.getProperties()) || !sortsOldestFirst(existing)) {
         try {
           filters.saveFilter(existing.setProperties(properties).setQuery(query));
-        } catch (ProcessEngineException anotherNodeDidTheSame) {
-          log.debug("Filter {} was updated by another node", name, anotherNodeDidTheSame);
+        } catch (ProcessEngineException perhapsAnotherNodeDidTheSame) {
+          log.warn("Could not bring the filter '{}' up to date (another node starting at the same moment may have "
+              + "done it): {}", name, perhapsAnotherNodeDidTheSame.getMessage());
         }
       }
       return existing.getId();

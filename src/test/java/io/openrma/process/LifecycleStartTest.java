@@ -105,6 +105,20 @@ class LifecycleStartTest {
   }
 
   @Test
+  void aRefundProblemAfterClosingIsRefusedForAReturnThatIsNotClosed() {
+    String rma = lifecycle.create(aReturn().build());
+    lifecycle.runJobs(rma);
+    ReturnStatus before = lifecycle.status(rma);
+
+    Http.Response correlate = http.as("admin").post("/engine-rest/message", Map.of(
+        "messageName", ProcessIds.MSG_REFUND_FAILED_AFTER_CLOSE, "businessKey", rma));
+
+    assertThat(correlate.status()).as(correlate.toString()).isEqualTo(400);
+    assertThat(lifecycle.status(rma)).isEqualTo(before);
+    assertThat(instancesOf(rma)).isEqualTo(1);
+  }
+
+  @Test
   void onlyAdministratorsCreateStandaloneTasks() {
     for (String worker : new String[]{"carl", "walt", "fiona", "anna"}) {
       String name = "standalone-" + worker + "-" + System.nanoTime();
