@@ -18,6 +18,7 @@ const MAX_LINES = 50;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const target = join(root, 'forms/inspect-return.form');
 
+// The labels are ItemCondition.label() and Disposition.label() in Java; InspectionFormTest keeps them equal.
 const CONDITIONS = [
   ['New, unopened', 'NEW'],
   ['Opened, as new', 'OPENED'],
@@ -103,7 +104,7 @@ function inspectionForm() {
       {
         id: 'Heading',
         type: 'text',
-        text: '## Inspect return {{rmaNumber}}\n\nGrade every line: how many units arrived, their condition and what '
+        text: '## Inspect return {{rmaNumber}}\n\nCustomer: **{{pii_customerName}}**. Grade every line: how many units arrived, their condition and what '
           + 'happens to them. Items graded *wrong item* or *missing* are not refunded; a missing item has 0 units '
           + 'received.'
       },

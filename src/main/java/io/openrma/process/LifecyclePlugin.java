@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.incident.IncidentContext;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -32,7 +33,11 @@ import org.springframework.stereotype.Component;
  * {@link ReturnStatus} fails the deployment with a message naming the element. The listeners are
  * built-in, so they also run when an admin modifies an instance in Cockpit with "skip custom listeners".
  *
- * <p>It also makes a job retried from Cockpit due at once ({@link RetriedJobsRunAtOnce}), and every message wait (receive task, message catch event) hand over events that
+ * <p>Every version of {@code rma-lifecycle} gets the {@link LifecycleStartGuard} as a built-in start
+ * listener, so no deployment and no "skip custom listeners" leaves it out.
+ *
+ * <p>It also makes a job retried from Cockpit due at once ({@link RetriedJobsRunAtOnce}), and every message
+ * wait (receive task, message catch event) hand over events that
  * arrived early and wait in the inbox ({@link MessageInbox}).
  */
 @Component
@@ -40,10 +45,13 @@ public class LifecyclePlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<RmaStatusListener> statusListener;
   private final ObjectProvider<MessageInbox> inbox;
+  private final ObjectProvider<LifecycleStartGuard> startGuard;
 
-  public LifecyclePlugin(ObjectProvider<RmaStatusListener> statusListener, ObjectProvider<MessageInbox> inbox) {
+  public LifecyclePlugin(ObjectProvider<RmaStatusListener> statusListener, ObjectProvider<MessageInbox> inbox,
+      ObjectProvider<LifecycleStartGuard> startGuard) {
     this.statusListener = statusListener;
     this.inbox = inbox;
+    this.startGuard = startGuard;
   }
 
   @Override
@@ -120,6 +128,14 @@ public class LifecyclePlugin extends AbstractProcessEnginePlugin {
     private void messageWait(ActivityImpl activity) {
       activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
           (ExecutionListener) execution -> inbox.getObject().deliverAfterCommit(execution.getProcessBusinessKey()));
+    }
+
+    @Override
+    public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+      if (ProcessIds.RMA_LIFECYCLE.equals(processDefinition.getKey())) {
+        processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+            (ExecutionListener) execution -> startGuard.getObject().check(execution));
+      }
     }
 
     @Override

@@ -37,6 +37,9 @@ public final class ProcessIds {
   public static final String TASK_RESOLVE_REFUND_PROBLEM = "ResolveRefundProblem";
   public static final String TASK_ARRANGE_EXCHANGE = "ArrangeExchange";
 
+  // start events
+  public static final String START_REFUND_FAILED_AFTER_CLOSING = "RefundFailedAfterClosing";
+
   // service tasks and wait states
   public static final String CHECK_RETURN_POLICY = "CheckReturnPolicy";
   public static final String GENERATE_RETURN_LABEL = "GenerateReturnLabel";

@@ -44,8 +44,10 @@ public class ProcessPositions {
       for (Task task : engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list()) {
         List<String> groups = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
             .map(IdentityLink::getGroupId).filter(group -> group != null).toList();
-        tasks.add(
-            new OpenTask(task.getId(), task.getName(), task.getAssignee(), groups, task.getCreateTime().toInstant()));
+        // the step's name from the diagram: the task's own name also carries the RMA and items for Tasklist
+        String step = steps.stream().filter(s -> s.id().equals(task.getTaskDefinitionKey())).map(Step::name)
+            .findFirst().orElse(task.getName());
+        tasks.add(new OpenTask(task.getId(), step, task.getAssignee(), groups, task.getCreateTime().toInstant()));
       }
       for (Incident incident : engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId())
           .list()) {

@@ -1,7 +1,11 @@
 package io.openrma.process;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +27,7 @@ import org.springframework.stereotype.Component;
  * values there (Tasklist's form submission writes to the task, which passes them on). Address fields
  * are named {@code pii_*}: history never records them
  * ({@link io.openrma.security.PersonalDataHistoryFilter}) and {@link AddressFixedListener} removes them.
+ * Names the task after its return ({@link TaskCards}) and gives it its due date from {@link SlaSettings}.
  * Also tells the team in Slack that a return needs a person.
  */
 @Component
@@ -31,17 +36,29 @@ public class TaskContextListener implements TaskListener {
   private final ReturnService returns;
   private final TeamNotifications team;
   private final ObjectMapper json;
+  private final SlaSettings sla;
+  private final Clock clock;
 
-  public TaskContextListener(ReturnService returns, TeamNotifications team, ObjectMapper json) {
+  public TaskContextListener(ReturnService returns, TeamNotifications team, ObjectMapper json, SlaSettings sla,
+      Clock clock) {
     this.returns = returns;
     this.team = team;
     this.json = json;
+    this.sla = sla;
+    this.clock = clock;
   }
 
   @Override
   public void notify(DelegateTask task) {
     String rmaNumber = task.getExecution().getProcessBusinessKey();
     ReturnRecord record = returns.get(rmaNumber);
+    String step = task.getName();
+    task.setName(TaskCards.name(step, record));
+    task.setDescription(TaskCards.description(record, task.getDescription()));
+    Duration allowed = sla.forTask(task.getTaskDefinitionKey());
+    if (allowed != null) {
+      task.setDueDate(Date.from(clock.instant().plus(allowed)));
+    }
     task.setVariableLocal("pii_customerName", record.customer().name());
     task.setVariableLocal("returnSummary", summary(record));
     switch (task.getTaskDefinitionKey()) {
@@ -63,7 +80,7 @@ public class TaskContextListener implements TaskListener {
       }
     }
     if (!ProcessIds.TASK_INSPECT.equals(task.getTaskDefinitionKey())) {
-      team.afterCommit(":inbox_tray: " + task.getName() + ": " + rmaNumber + " (order " + record.order().orderId()
+      team.afterCommit(":inbox_tray: " + step + ": " + rmaNumber + " (order " + record.order().orderId()
           + ") waits for " + task.getCandidates().stream().map(c -> c.getGroupId()).filter(g -> g != null).findFirst()
               .orElse("someone")
           + " in Tasklist");
@@ -74,19 +91,20 @@ public class TaskContextListener implements TaskListener {
     StringBuilder text = new StringBuilder();
     text.append("**").append(record.rmaNumber()).append("**, order ").append(record.order().orderId())
         .append(" of ").append(record.order().orderDate()).append(", delivered ").append(record.order().deliveryDate())
-        .append(", resolution ").append(record.resolution()).append("\n\n");
+        .append(", resolution: ").append(readable(record.resolution())).append("\n\n");
     for (ReturnLine line : record.lines()) {
       text.append("- ").append(line.quantityReturned()).append(" of ").append(line.quantityOrdered()).append(" x ")
-          .append(line.description()).append(" (").append(line.sku()).append(", ").append(line.category())
-          .append("): ").append(line.reason());
+          .append(line.description()).append(" (").append(line.sku()).append(", ").append(readable(line.category()))
+          .append("): ").append(line.reason().label());
       if (line.reasonText() != null && !line.reasonText().isBlank()) {
         text.append(" \"").append(line.reasonText()).append('"');
       }
-      text.append(", reported ").append(line.reportedCondition()).append(", paid ")
+      text.append(", reported: ").append(line.reportedCondition().label()).append(", paid ")
           .append(Money.format(line.netAmount() + line.tax(), record.currency())).append('\n');
     }
     if (record.policy() != null && record.policy().note() != null) {
-      text.append("\nPolicy: ").append(record.policy().decision()).append(" - ").append(record.policy().note());
+      text.append("\nPolicy: ").append(readable(record.policy().decision())).append(" - ")
+          .append(record.policy().note());
     }
     if (record.photosUrl() != null) {
       text.append("\n\n[Customer's photos](").append(record.photosUrl()).append(')');
@@ -103,7 +121,7 @@ public class TaskContextListener implements TaskListener {
       item.put("description", line.description());
       item.put("quantityReturned", line.quantityReturned());
       item.put("quantityReceived", line.quantityReturned());
-      item.put("reason", line.reason().name());
+      item.put("reason", line.reason().label());
       item.put("condition", "");
       item.put("disposition", "");
       item.put("notes", "");
@@ -116,6 +134,7 @@ public class TaskContextListener implements TaskListener {
     }
   }
 
+  /** The refund that failed; Stripe's reason is not repeated here: the form shows it once, from refundProblem. */
   static String refundSummary(ReturnRecord record) {
     if (record.refund() == null) {
       return "No refund was calculated.";
@@ -123,7 +142,11 @@ public class TaskContextListener implements TaskListener {
     String currency = record.currency();
     return "Refund of " + Money.format(record.refund().total(), currency) + " to payment "
         + record.order().paymentIntentId() + " (attempt " + record.refundAttempt() + ")"
-        + (record.refund().refundId() == null ? "" : ", Stripe refund " + record.refund().refundId())
-        + (record.refund().failure() == null ? "" : ". Stripe says: " + record.refund().failure());
+        + (record.refund().refundId() == null ? "" : ", Stripe refund " + record.refund().refundId());
+  }
+
+  /** A constant without a label of its own, as a person reads it: {@code STORE_CREDIT} is "store credit". */
+  static String readable(Object constant) {
+    return constant.toString().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 }

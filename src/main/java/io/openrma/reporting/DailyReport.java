@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.openrma.returns.ReturnReason;
+
 /**
  * One day's figures and the returns behind them. Amounts are minor units of their currency; no
  * customer data, only RMA numbers and order ids.
@@ -40,6 +42,14 @@ public record DailyReport(LocalDate day, String zone, Instant from, Instant to, 
 
   /** A return reason of the day's new returns: on how many lines, for how many units. */
   public record ReasonCount(String reason, long lines, long units) {
+    /** What the report's reader sees: {@link ReturnReason#label()}; the code itself stays in the CSV. */
+    public String label() {
+      try {
+        return ReturnReason.valueOf(reason).label();
+      } catch (IllegalArgumentException notAReasonAnyMore) {
+        return reason;
+      }
+    }
   }
 
   /** An open return that has been in its status longer than the SLA allows. */

@@ -99,7 +99,7 @@ public class DailyReportMessages {
     text.append("• Top reasons: ").append(report.topReasons().isEmpty()
         ? "none"
         : report.topReasons().stream()
-            .map(r -> r.reason() + " " + r.lines()).collect(Collectors.joining(", ")))
+            .map(r -> r.label() + " " + r.lines()).collect(Collectors.joining(", ")))
         .append('\n');
     text.append("• Waiting longer than the SLA: ").append(report.overdue().size());
     for (StatusCount status : report.overdueByStatus()) {

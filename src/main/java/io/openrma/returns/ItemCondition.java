@@ -5,7 +5,14 @@ package io.openrma.returns;
  * by the warehouse at inspection (all values).
  */
 public enum ItemCondition {
-  NEW, OPENED, USED, DAMAGED, WRONG_ITEM, MISSING;
+  NEW("New, unopened"), OPENED("Opened, as new"), USED("Used"), DAMAGED("Damaged"), WRONG_ITEM("Wrong item"), MISSING(
+      "Missing");
+
+  private final String label;
+
+  ItemCondition(String label) {
+    this.label = label;
+  }
 
   /** What the warehouse found is not what was returned: nothing to refund for it. */
   public boolean voidsRefund() {
@@ -15,5 +22,10 @@ public enum ItemCondition {
   /** The conditions a customer may report. */
   public boolean isReportable() {
     return this != WRONG_ITEM && this != MISSING;
+  }
+
+  /** What a person reads, also the inspection form's choices ({@code InspectionFormTest} keeps them equal). */
+  public String label() {
+    return label;
   }
 }

@@ -21,8 +21,13 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.Direction;
+import org.camunda.bpm.engine.impl.QueryOrderingProperty;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.TaskQueryProperty;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -180,28 +185,39 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
     });
   }
 
-  /** "My group's tasks" for one group: the tasks of every group the user is in, assigned ones included. */
+  /**
+   * "My group's tasks" for one group: the tasks of every group the user is in, assigned ones included,
+   * oldest first. No variable columns: group users may not read process variables, so such a column
+   * would stay empty; the task's name carries the RMA and its items instead
+   * ({@code process/TaskCards}). A filter from an earlier version is brought up to this definition.
+   */
   private static String ensureGroupFilter(FilterService filters, TaskService tasks, String groupId) {
     String name = FILTER_NAME_PREFIX + " (" + Groups.displayName(groupId) + ")";
-    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
-    if (existing != null) {
-      return existing.getId();
-    }
     Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("description", "Tasks for the groups you are in, including the ones already claimed");
+    properties.put("description", "Tasks for the groups you are in, including the ones already claimed, oldest first");
     properties.put("priority", switch (groupId) {
       case Groups.CUSTOMER_SERVICE -> 10;
       case Groups.WAREHOUSE -> 20;
       default -> 30;
     });
     properties.put("refresh", true);
-    properties.put("variables", List.of(
-        Map.of("name", "rmaNumber", "label", "RMA")));
-    Filter filter = filters.newTaskFilter(name)
-        .setProperties(properties)
-        .setQuery(tasks.createTaskQuery()
-            .taskCandidateGroupInExpression("${currentUserGroups()}")
-            .includeAssignedTasks());
+    TaskQuery query = tasks.createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}")
+        .includeAssignedTasks()
+        .orderByTaskCreateTime().asc();
+    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      if (!properties.equals(existing.getProperties()) || !sortsOldestFirst(existing)) {
+        try {
+          filters.saveFilter(existing.setProperties(properties).setQuery(query));
+        } catch (ProcessEngineException perhapsAnotherNodeDidTheSame) {
+          log.warn("Could not bring the filter '{}' up to date (another node starting at the same moment may have "
+              + "done it): {}", name, perhapsAnotherNodeDidTheSame.getMessage());
+        }
+      }
+      return existing.getId();
+    }
+    Filter filter = filters.newTaskFilter(name).setProperties(properties).setQuery(query);
     try {
       filters.saveFilter(filter);
     } catch (ProcessEngineException raceWithAnotherNode) {
@@ -212,6 +228,13 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
       return other.getId();
     }
     return filter.getId();
+  }
+
+  private static boolean sortsOldestFirst(Filter filter) {
+    List<QueryOrderingProperty> ordering = ((TaskQueryImpl) filter.getQuery()).getOrderingProperties();
+    return ordering != null && !ordering.isEmpty()
+        && TaskQueryProperty.CREATE_TIME.equals(ordering.get(0).getQueryProperty())
+        && Direction.ASCENDING.equals(ordering.get(0).getDirection());
   }
 
   /** Creates something unless it exists; tolerates another node creating it at the same moment. */

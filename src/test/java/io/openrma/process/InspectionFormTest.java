@@ -79,6 +79,23 @@ class InspectionFormTest {
   }
 
   @Test
+  void everyChoiceIsLabelledAsJavaLabelsIt() {
+    for (JsonNode block : blocks()) {
+      assertThat(labels(component(block, "Condition")))
+          .containsExactlyElementsOf(Arrays.stream(ItemCondition.values()).map(ItemCondition::label).toList());
+      assertThat(labels(component(block, "Disposition")))
+          .containsExactlyElementsOf(Arrays.stream(Disposition.values()).map(Disposition::label).toList());
+    }
+  }
+
+  @Test
+  void theFormShowsTheCustomersNameAndTheLinesReadableReason() {
+    assertThat(form.path("components").get(0).path("text").asText()).contains("{{pii_customerName}}");
+    assertThat(blocks().get(0).path("components").get(0).path("text").asText())
+        .contains("customer's reason: {{inspectionLines[1].reason}}");
+  }
+
+  @Test
   void whatThePersonEntersBecomesTheInspectedLines() {
     ReturnRecord record = returnWithTwoLines();
     DelegateTask task = taskWithVariables(Map.of(
@@ -145,6 +162,12 @@ class InspectionFormTest {
     List<String> values = new ArrayList<>();
     select.path("values").forEach(value -> values.add(value.path("value").asText()));
     return values;
+  }
+
+  private static List<String> labels(JsonNode select) {
+    List<String> labels = new ArrayList<>();
+    select.path("values").forEach(value -> labels.add(value.path("label").asText()));
+    return labels;
   }
 
   private static List<String> names(Enum<?>[] values) {

@@ -71,7 +71,9 @@ class InspectionInTasklistBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(
             By.xpath("//*[contains(text(), \"My group's tasks (Warehouse)\")]"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(
-            By.xpath("//*[contains(@class, 'task')]//*[normalize-space(text()) = 'Inspect returned items']"))).click();
+            By.xpath("//*[contains(@class, 'task')]//*[starts-with(normalize-space(text()), "
+                + "'Inspect returned items: " + rma + " (1 x Trail shoe, size 42; 2 x Merino socks')]")))
+            .click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"),
             "Inspect return " + rma));
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
@@ -79,8 +81,9 @@ class InspectionInTasklistBrowserTest {
 
         // the form shows a block per returned line, and only for the lines this return has
         assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText()).contains(
-            "Line 1: 1 x Trail shoe, size 42 (SHOE-42), customer's reason: DOES_NOT_FIT",
-            "Line 2: 2 x Merino socks, 3 pairs (SOCK-3), customer's reason: NO_LONGER_NEEDED");
+            "Customer: Bea Browser",
+            "Line 1: 1 x Trail shoe, size 42 (SHOE-42), customer's reason: Does not fit",
+            "Line 2: 2 x Merino socks, 3 pairs (SOCK-3), customer's reason: No longer needed");
         assertThat(browser.findElements(By.cssSelector("[id$='-Line3Condition']"))).isEmpty();
 
         // completing with a line not graded is refused by the form: it marks the missing fields

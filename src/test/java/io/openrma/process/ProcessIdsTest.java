@@ -33,6 +33,7 @@ import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -56,7 +57,7 @@ class ProcessIdsTest {
 
   /** Constants with a rule of their own. */
   private static final Set<String> SINGLES = Set.of("RMA_LIFECYCLE", "RETURN_POLICY", "RMA_STATUS_PROPERTY");
-  private static final List<String> PREFIXES = List.of("MSG_", "ERROR_", "TASK_", "END_", "VAR_");
+  private static final List<String> PREFIXES = List.of("MSG_", "ERROR_", "TASK_", "START_", "END_", "VAR_");
   /**
    * The steps code and tests refer to, with the element type that reference needs: a delegate runs in a service task,
    * a message is correlated to a receive task or catch event.
@@ -174,6 +175,12 @@ class ProcessIdsTest {
   @Test
   void everyTaskIdIsAUserTask() {
     assertThat(problems("TASK_", value -> is(value, UserTask.class), "the id of a user task in " + LIFECYCLE))
+        .isEmpty();
+  }
+
+  @Test
+  void everyStartIdIsAStartEvent() {
+    assertThat(problems("START_", value -> is(value, StartEvent.class), "the id of a start event in " + LIFECYCLE))
         .isEmpty();
   }
 

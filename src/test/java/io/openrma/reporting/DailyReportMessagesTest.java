@@ -60,9 +60,9 @@ class DailyReportMessagesTest {
 
     assertThat(messages.subject(report)).isEqualTo("Returns report 2026-11-04: 1 new, 2 refunded, 1 waiting too long");
     assertThat(html).contains("Returns report for <span>2026-11-04</span>", "84.90 EUR", "15.00 EUR", "5000 JPY",
-        "CLOSED 3, REJECTED 1", "DOES_NOT_FIT", "RMA-000900", "15d 20h", "14d 0h");
+        "CLOSED 3, REJECTED 1", "Does not fit", "RMA-000900", "15d 20h", "14d 0h");
     assertThat(text).contains("New returns                  1", "Refunds completed            2",
-        "EUR: 1 refund(s), 84.90 EUR, restocking fees 15.00 EUR", "DOES_NOT_FIT: 1 line(s), 2 unit(s)",
+        "EUR: 1 refund(s), 84.90 EUR, restocking fees 15.00 EUR", "Does not fit: 1 line(s), 2 unit(s)",
         "RMA-000900 (order SO-4) LABEL_ISSUED for 15d 20h, SLA 14d 0h");
   }
 
@@ -73,7 +73,7 @@ class DailyReportMessagesTest {
         • New returns: 1
         • Refunds: 2 (84.90 EUR, restocking fees 15.00 EUR; 5000 JPY, restocking fees 0 JPY)
         • Ended: 4 (CLOSED 3, REJECTED 1)
-        • Top reasons: DOES_NOT_FIT 1, DEFECTIVE 1
+        • Top reasons: Does not fit 1, Defective 1
         • Waiting longer than the SLA: 1
             LABEL_ISSUED (1): RMA-000900""");
   }

@@ -111,7 +111,7 @@ class DailyReturnsReportTest {
     assertThat(email.getMessageID()).matches("<daily-returns-report\\.2026-02-10\\.[0-9a-f]{12}@openrma>");
     assertThat(emails.get(1).getMessageID()).isNotEqualTo(email.getMessageID());
     String html = part(email, "text/html");
-    assertThat(html).contains("169.15 EUR", "29.85 EUR", "CLOSED 1", "DEFECTIVE", "DOES_NOT_FIT", overdue)
+    assertThat(html).contains("169.15 EUR", "29.85 EUR", "CLOSED 1", "Defective", "Does not fit", overdue)
         .doesNotContain("Jane", "@customers.example");
     assertThat(part(email, "text/plain")).contains("New returns                  2",
         "Refunds completed            1", "EUR: 1 refund(s), 169.15 EUR, restocking fees 29.85 EUR");
@@ -139,7 +139,7 @@ class DailyReturnsReportTest {
     // Slack
     String slack = slackMessage("Returns report for 2026-02-10");
     assertThat(slack).contains("• New returns: 2\n", "• Refunds: 1 (169.15 EUR, restocking fees 29.85 EUR)\n",
-        "• Ended: 1 (CLOSED 1)\n", "• Top reasons: DEFECTIVE 1, DOES_NOT_FIT 1\n",
+        "• Ended: 1 (CLOSED 1)\n", "• Top reasons: Defective 1, Does not fit 1\n",
         "• Waiting longer than the SLA: " + overSla.size(), "LABEL_ISSUED", overdue);
   }
 
