@@ -124,7 +124,7 @@ class ReturnApiTest {
         Map.of("reason", "Customer changed their mind"));
     assertThat(cancelled.status()).isEqualTo(200);
     JsonNode process = cancelled.json().get("process");
-    assertThat(process.get("currentSteps").get(0).get("name").asText()).isEqualTo("Send cancellation email");
+    assertThat(process.get("currentSteps").get(0).get("name").asText()).isEqualTo("Void return label");
     assertThat(cancelled.json().get("cancelReason").asText()).isEqualTo("Customer changed their mind");
 
     assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
