@@ -24,7 +24,11 @@ public class RefundProblemResolvedListener implements TaskListener {
     String rmaNumber = task.getExecution().getProcessBusinessKey();
     Actor actor = Actor.user(ReviewCompletedListener.actor(task));
     Object decision = task.getVariable(ProcessIds.VAR_REFUND_PROBLEM_DECISION);
+    // the form asks for a message to the customer when closing without refund, else for a timeline note
     Object comment = task.getVariable(ProcessIds.VAR_REFUND_PROBLEM_COMMENT);
+    if ((comment == null || comment.toString().isBlank()) && !"CLOSE_WITHOUT_REFUND".equals(String.valueOf(decision))) {
+      comment = task.getVariable("refundProblemNote");
+    }
     String note = comment == null || comment.toString().isBlank() ? "" : ": " + comment;
     switch (decision == null ? "" : decision.toString()) {
       case "RETRY" -> {
