@@ -11,9 +11,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The address a request comes from, for the password checks deep inside the engine (which know no
- * request): {@code request.getRemoteAddr()}, that is the TCP peer unless the server is configured to trust a
- * proxy's {@code X-Forwarded-For} ({@code server.forward-headers-strategy}). Bound by {@link Filter} in front of
- * every other filter, including Camunda's {@code /engine-rest} authentication.
+ * request): {@code request.getRemoteAddr()}, that is the TCP peer, or, with
+ * {@code server.forward-headers-strategy=native} (docker/compose.yaml behind nginx), the client address a proxy on
+ * a private address sent in {@code X-Forwarded-For}. Bound by {@link Filter} in front of every other filter,
+ * including Camunda's {@code /engine-rest} authentication.
  */
 public final class ClientAddress {
 
