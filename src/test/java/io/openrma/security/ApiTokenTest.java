@@ -157,6 +157,16 @@ class ApiTokenTest {
         });
   }
 
+  @Test
+  void openApiDescribesTheTokensAndWhereTheyWork() {
+    JsonNode docs = http.get("/v3/api-docs").json();
+
+    assertThat(docs.get("paths").has("/api/admin/tokens")).isTrue();
+    assertThat(docs.get("paths").has("/api/admin/tokens/{id}")).isTrue();
+    assertThat(docs.get("components").get("securitySchemes").get("token").get("scheme").asText()).isEqualTo("bearer");
+    assertThat(docs.get("paths").get("/api/carrier/events").get("post").get("security").toString()).contains("token");
+  }
+
   private JsonNode create(String name, String user, String... scopes) {
     Http.Response created = admin.post("/api/admin/tokens", Map.of("name", name, "user", user, "scopes",
         List.of(scopes)));
