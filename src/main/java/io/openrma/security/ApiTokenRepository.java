@@ -1,6 +1,6 @@
 package io.openrma.security;
 
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,9 +17,13 @@ interface ApiTokenRepository extends ListCrudRepository<ApiToken, Long> {
 
   boolean existsByUserIdAndName(String userId, String name);
 
-  /** Notes a use, at most once a minute per token, so a busy carrier does not write a row per event. */
+  /**
+   * Notes a use, at most once a minute per token, so a busy carrier does not write a row per event. Times as
+   * {@code OffsetDateTime}: query parameters bypass the entity conversions, and PostgreSQL's driver takes no
+   * {@code Instant}.
+   */
   @Modifying
   @Query("UPDATE rma_api_token SET last_used_at = :now WHERE id = :id "
       + "AND (last_used_at IS NULL OR last_used_at < :notBefore)")
-  int markUsed(long id, Instant now, Instant notBefore);
+  int markUsed(long id, OffsetDateTime now, OffsetDateTime notBefore);
 }

@@ -6,7 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -104,7 +105,7 @@ class ApiTokens {
   Optional<ApiToken> recognise(String secret) {
     Optional<ApiToken> token = tokens.findBySecretHash(hash(secret));
     token.filter(t -> !t.isRevoked()).ifPresent(t -> {
-      Instant now = clock.instant();
+      OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
       tokens.markUsed(t.id(), now, now.minus(LAST_USED_PRECISION));
     });
     return token;
