@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -47,7 +48,17 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     String secret = header.substring(BEARER.length()).strip();
-    Optional<ApiToken> found = secret.startsWith(ApiTokens.PREFIX) ? tokens.recognise(secret) : Optional.empty();
+    Optional<ApiToken> found;
+    try {
+      found = secret.startsWith(ApiTokens.PREFIX) ? tokens.recognise(secret) : Optional.empty();
+    } catch (DataAccessException e) {
+      // as ApiExceptionHandler answers when the database is away, which this filter runs before
+      response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+      problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable",
+          "OpenRMA could not check the API token: its database is unreachable. Send the request again in a few "
+              + "seconds.");
+      return;
+    }
     if (found.isEmpty()) {
       invalid(response, "This API token is unknown. Send a token an administrator created (POST /api/admin/tokens), "
           + "as \"Authorization: Bearer ormat_...\".");

@@ -100,6 +100,15 @@ class NobodyLocksTheTeamOutTest {
   }
 
   @Test
+  void aUserTheEngineLockedBeforeGetsInAgain() {
+    jdbc.update("UPDATE ACT_ID_USER SET ATTEMPTS_ = 10, LOCK_EXP_TIME_ = ? WHERE ID_ = 'fiona'",
+        java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(3600)));
+
+    assertThat(ClientAddress.as("198.51.100.22", () -> identityService.checkPassword("fiona", "fiona"))).isTrue();
+    assertThat(engineLock("fiona")).containsEntry("ATTEMPTS_", 0).containsEntry("LOCK_EXP_TIME_", null);
+  }
+
+  @Test
   void oneWrongPasswordNoLongerShutsTheRealUserOutForSeconds() throws Exception {
     assertThat(get("/api/returns", basic("walt", "typo"), "203.0.113.9").getStatus()).isEqualTo(401);
 
