@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a private address sent in {@code X-Forwarded-For}. Bound by {@link Filter} in front of every other filter,
  * including Camunda's {@code /engine-rest} authentication.
  */
-public final class ClientAddress {
+final class ClientAddress {
 
   /** Password checks outside any request (a start-up task, a test calling the engine directly). */
   static final String NO_REQUEST = "no-request";

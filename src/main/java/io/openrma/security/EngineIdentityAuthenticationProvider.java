@@ -27,7 +27,7 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
   private final IdentityService identityService;
   private final LoginThrottle throttle;
 
-  public EngineIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
+  EngineIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
     this.identityService = identityService;
     this.throttle = throttle;
   }

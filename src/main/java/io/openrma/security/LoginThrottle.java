@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * whose last failure is oldest. Time comes from the {@link Clock} bean, so tests move it.
  */
 @Component
-public class LoginThrottle {
+class LoginThrottle {
 
   private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
@@ -34,7 +34,7 @@ public class LoginThrottle {
   private final Clock clock;
   private final Map<Key, Failures> failures = new ConcurrentHashMap<>();
 
-  public LoginThrottle(SecurityProperties properties, Clock clock) {
+  LoginThrottle(SecurityProperties properties, Clock clock) {
     this.settings = properties.loginThrottle();
     this.clock = clock;
   }

@@ -21,7 +21,7 @@ public class PasswordCheckHardening extends AbstractProcessEnginePlugin {
 
   private final LoginThrottle throttle;
 
-  public PasswordCheckHardening(LoginThrottle throttle) {
+  PasswordCheckHardening(LoginThrottle throttle) {
     this.throttle = throttle;
   }
 
