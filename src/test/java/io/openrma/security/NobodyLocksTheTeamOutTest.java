@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.openrma.support.Http;
 import io.openrma.support.WebAppTest;
+import io.openrma.support.WebappSession;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,6 +98,29 @@ class NobodyLocksTheTeamOutTest {
     assertThat(engineLock("carl")).containsEntry("ATTEMPTS_", 0).containsEntry("LOCK_EXP_TIME_", null);
     assertThat(new Http(port).as("carl").get("/engine-rest/filter").status()).as("/engine-rest over HTTP")
         .isEqualTo(200);
+  }
+
+  @Test
+  void theWebappLoginAndEngineRestMeetTheSameThrottle() {
+    String user = "probe-" + System.nanoTime();
+    org.camunda.bpm.engine.identity.User probe = identityService.newUser(user);
+    probe.setPassword("Probe-Pass-1");
+    identityService.saveUser(probe);
+    try {
+      WebappSession tasklist = new WebappSession(port);
+      assertThat(tasklist.login("tasklist", user, "Probe-Pass-1")).as("known, but no Tasklist access").isEqualTo(403);
+      for (int i = 0; i < 5; i++) {
+        assertThat(new WebappSession(port).login("tasklist", user, "guess-" + i)).isEqualTo(401);
+      }
+
+      assertThat(new WebappSession(port).login("tasklist", user, "Probe-Pass-1")).as("refused from 127.0.0.1")
+          .isEqualTo(401);
+      assertThat(new Http(port).as(user, "Probe-Pass-1").get("/engine-rest/task").status()).isEqualTo(401);
+      assertThat(ClientAddress.as("198.51.100.23", () -> identityService.checkPassword(user, "Probe-Pass-1")))
+          .as("from elsewhere").isTrue();
+    } finally {
+      identityService.deleteUser(user);
+    }
   }
 
   @Test
