@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 @Tag(name = "Returns", description = "The returns record: one truth about every return")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "token")
 public class ReturnController {
 
   private final ReturnCreation creation;

@@ -12,10 +12,21 @@ import org.springframework.core.Ordered;
 /**
  * Servlet filters in front of the Camunda REST API and webapps:
  * Basic authentication on {@code /engine-rest}, the closed Admin setup, and the request checks
- * (query expressions, Java serialization) on the engine APIs of both.
+ * (query expressions, Java serialization) on the engine APIs of both. In front of them all, the client's
+ * address for the login throttle ({@link ClientAddress}).
  */
 @Configuration
 public class EngineRestSecurityConfig {
+
+  @Bean
+  FilterRegistrationBean<ClientAddress.Filter> clientAddress() {
+    FilterRegistrationBean<ClientAddress.Filter> registration = new FilterRegistrationBean<>(
+        new ClientAddress.Filter());
+    registration.setName("openrma-client-address");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
 
   @Bean
   FilterRegistrationBean<EngineRestAuthenticationFilter> engineRestAuthentication() {

@@ -8,21 +8,25 @@ import static io.openrma.security.Groups.INTEGRATIONS;
 import static io.openrma.security.Groups.WAREHOUSE;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openrma.security.EngineIdentityAuthenticationProvider.TooManyFailures;
 import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -30,7 +34,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * CSRF protection) and {@code /engine-rest} (engine Basic auth, see {@link EngineRestSecurityConfig}).
  *
  * <ul>
- *   <li>{@code /api/**}: HTTP Basic against the engine's users; access by group, stateless, no cookies.</li>
+ *   <li>{@code /api/**}: an API token ({@link ApiTokenAuthenticationFilter}, machine users) or HTTP Basic against
+ *   the engine's users (people; wrong passwords throttled per user and address, see {@link LoginThrottle});
+ *   access by group, stateless, no cookies.</li>
  *   <li>{@code /actuator/**}: health and info are open (details only for admins), the rest is for admins.</li>
  *   <li>{@code /webhooks/**}: open to the senders; every request is verified by its signature.</li>
  *   <li>everything else: security headers only.</li>
@@ -40,16 +46,19 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration
 public class WebSecurityConfig {
 
-  private final ObjectMapper objectMapper;
+  private final ProblemResponses problems;
 
   public WebSecurityConfig(ObjectMapper objectMapper) {
-    this.objectMapper = objectMapper;
+    this.problems = new ProblemResponses(objectMapper);
   }
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, IdentityService identityService)
+      throws Exception {
     http.securityMatcher("/api/**")
+        .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, identityService, problems),
+            BasicAuthenticationFilter.class)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(HttpMethod.POST, "/api/returns", "/api/returns/*/cancel")
             .hasAnyAuthority(CUSTOMER_SERVICE, ADMIN)
@@ -58,11 +67,11 @@ public class WebSecurityConfig {
             .requestMatchers(HttpMethod.GET, "/api/returns", "/api/returns/**")
             .hasAnyAuthority(CUSTOMER_SERVICE, ANALYSTS, WAREHOUSE, FINANCE, ADMIN)
             .anyRequest().hasAuthority(ADMIN))
-        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
+        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response, e)))
         .exceptionHandling(ex -> ex
-            .authenticationEntryPoint((request, response, e) -> unauthorized(response))
-            .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
-                "Your groups do not allow this request. Ask an administrator for the group that does.")))
+            .authenticationEntryPoint((request, response, e) -> unauthorized(response, e))
+            .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN, "forbidden",
+                "Forbidden", "Your groups do not allow this request. Ask an administrator for the group that does.")))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
         .headers(this::headers);
@@ -76,11 +85,11 @@ public class WebSecurityConfig {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .anyRequest().hasAuthority(ADMIN))
-        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
+        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response, e)))
         .exceptionHandling(ex -> ex
-            .authenticationEntryPoint((request, response, e) -> unauthorized(response))
-            .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
-                "Only members of camunda-admin may read this endpoint.")))
+            .authenticationEntryPoint((request, response, e) -> unauthorized(response, e))
+            .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN, "forbidden",
+                "Forbidden", "Only members of camunda-admin may read this endpoint.")))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
         .headers(this::headers);
@@ -124,16 +133,23 @@ public class WebSecurityConfig {
         .httpStrictTransportSecurity(Customizer.withDefaults());
   }
 
-  private void unauthorized(HttpServletResponse response) throws IOException {
-    response.setHeader("WWW-Authenticate", "Basic realm=\"OpenRMA\"");
-    problem(response, HttpStatus.UNAUTHORIZED,
-        "Send HTTP Basic credentials of an OpenRMA user (the same users as Cockpit and Tasklist).");
-  }
-
-  private void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    objectMapper.writeValue(response.getOutputStream(), problem);
+  /**
+   * 401, or 429 with {@code Retry-After} when this address sent too many wrong passwords for this user
+   * (the same user from elsewhere, and API tokens, still get in).
+   */
+  private void unauthorized(HttpServletResponse response, AuthenticationException e) throws IOException {
+    if (e instanceof TooManyFailures tooMany) {
+      Duration wait = tooMany.retryAfter();
+      long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+      problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-logins", "Too many wrong passwords",
+          "Too many wrong passwords for this user from your address. Try again in " + seconds + " seconds; "
+              + "machine users should use an API token instead of a password.");
+      return;
+    }
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"OpenRMA\"");
+    problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+        "Send HTTP Basic credentials of an OpenRMA user (the same users as Cockpit and Tasklist), "
+            + "or an API token as \"Authorization: Bearer ormat_...\".");
   }
 }

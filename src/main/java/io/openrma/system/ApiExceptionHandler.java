@@ -45,7 +45,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-  static final String TYPES = "https://openrma.io/problems/";
 
   @ExceptionHandler(ApiProblems.InvalidRequest.class)
   ProblemDetail invalid(ApiProblems.InvalidRequest e) {
@@ -177,7 +176,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create(TYPES + type));
+    problem.setType(URI.create(ApiProblems.TYPES + type));
     problem.setTitle(title);
     return problem;
   }

@@ -8,6 +8,9 @@ public final class ApiProblems {
   private ApiProblems() {
   }
 
+  /** The problem documents' {@code type} URIs start with this, followed by e.g. {@code invalid-request}. */
+  public static final String TYPES = "https://openrma.io/problems/";
+
   /** One field and what is wrong with it, e.g. {@code lines[1].quantityReturned}. */
   public record Violation(String field, String message) {
   }

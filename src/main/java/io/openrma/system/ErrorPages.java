@@ -40,7 +40,7 @@ class ErrorPages implements ErrorController {
     if (uri.startsWith("/api/") || uri.startsWith("/webhooks/") || uri.startsWith("/engine-rest/")
         || (accept.contains("json") && !accept.contains("text/html"))) {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-      problem.setType(URI.create(ApiExceptionHandler.TYPES + "http-" + status.value()));
+      problem.setType(URI.create(ApiProblems.TYPES + "http-" + status.value()));
       problem.setTitle(status.getReasonPhrase());
       return ResponseEntity.status(status).body(problem);
     }

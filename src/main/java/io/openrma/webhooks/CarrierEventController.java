@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Carrier", description = "Tracking events of return parcels")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "token")
 public class CarrierEventController {
 
   public enum CarrierEventType {

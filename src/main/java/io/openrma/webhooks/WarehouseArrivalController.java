@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Warehouse", description = "Arrival scans of returned parcels")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "token")
 public class WarehouseArrivalController {
 
   private final ReturnEvents events;

@@ -152,7 +152,7 @@ class ReturnApiTest {
     var request = aReturn().build();
     assertThat(http.post("/api/returns", request).status()).isEqualTo(401);
     assertThat(http.post("/api/returns", request).header("WWW-Authenticate")).startsWith("Basic");
-    // a wrong password for a real user would lock it for a while (the engine's login throttling)
+    // an unknown user: wrong passwords for a real one would count towards its throttle from this address
     assertThat(http.as("nobody", "wrong-password").get("/api/returns").status()).isEqualTo(401);
     assertThat(http.as("walt").post("/api/returns", request).status()).isEqualTo(403);
     assertThat(http.as("anna").post("/api/returns", request).status()).isEqualTo(403);
