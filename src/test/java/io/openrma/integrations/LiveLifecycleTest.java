@@ -145,20 +145,8 @@ class LiveLifecycleTest {
 
   @Test
   void aRefundThatFailsAfterTheReturnClosedGoesToFinance() {
-    String paymentIntent = LiveReturns.id("pi_");
-    Stubs.payment(paymentIntent, 9_000, 0);
-    String rma = returns.create(ReturnBodies.refundReturn(paymentIntent, null, null));
-    String tracking = Stubs.label(rma);
-    Stubs.refund(paymentIntent, ReturnBodies.REFUND_OF_DEFAULT_RETURN, "re_" + rma, "succeeded", rma);
-    returns.shipAndInspect(rma, tracking);
-    jobs.runUntilWaiting(rma);
-    assertThat(returns.status(rma)).isEqualTo("CLOSED");
+    String rma = closedThenRefundFailed(LiveReturns.id("pi_")); // the webhook answered REFUND_PROBLEM_STARTED
 
-    Http.Response response = returns.stripeEvent(StripeApi.event(LiveReturns.id("evt_"), "refund.failed",
-        StripeApi.refund("re_" + rma, paymentIntent, ReturnBodies.REFUND_OF_DEFAULT_RETURN, "failed",
-            "expired_or_canceled_card", Map.of("rma_number", rma, "attempt", "1"))));
-
-    assertThat(response.json().get("outcome").asText()).as(response.body()).isEqualTo("REFUND_PROBLEM_STARTED");
     JsonNode record = returns.get(rma);
     assertThat(record.get("status").asText()).isEqualTo("REFUND_FAILED");
     assertThat(record.get("refund").get("status").asText()).isEqualTo("FAILED");
@@ -280,6 +268,7 @@ class LiveLifecycleTest {
     Stubs.refund(paymentIntent, ReturnBodies.REFUND_OF_DEFAULT_RETURN, "re_" + rma, "succeeded", rma);
     returns.shipAndInspect(rma, tracking);
     jobs.runUntilWaiting(rma);
+    assertThat(returns.status(rma)).isEqualTo("CLOSED");
     Http.Response failed = returns.stripeEvent(StripeApi.event(LiveReturns.id("evt_"), "refund.failed",
         StripeApi.refund("re_" + rma, paymentIntent, ReturnBodies.REFUND_OF_DEFAULT_RETURN, "failed",
             "expired_or_canceled_card", Map.of("rma_number", rma, "attempt", "1"))));
