@@ -120,6 +120,26 @@ class OrderReturnApiTest {
         "'shopify' is not an order source here; use one of [demo]");
   }
 
+  @Test
+  void anOrderPaidOutsideStripeIsExchangedButNotYetRefunded() {
+    String refund = reference("demo", "#1006", "noah.becker@example.com", "DEMO-1006-1", 1);
+    assertRefused(refund, "resolution", "paid through shopify_payments; OpenRMA refunds Stripe payments only so far");
+
+    Http.Response exchange = carl.post("/api/returns", refund.replace("\"REFUND\"", "\"EXCHANGE\""));
+    assertThat(exchange.status()).as(exchange.toString()).isEqualTo(201);
+    assertThat(exchange.json().get("resolution").asText()).isEqualTo("EXCHANGE");
+    assertThat(exchange.json().get("order").has("paymentIntentId")).isFalse();
+  }
+
+  @Test
+  void aBrokenReferenceNamesTheReferencesOwnFields() {
+    assertRefused(reference("demo", "#1004", "lukas.weber@example.com", "DEMO-1004-1", 0), "lines[0].quantity",
+        "greater than 0");
+    assertRefused(reference("demo", "#1004", "lukas.weber@example.com", "DEMO-1004-1", 1).replace("DOES_NOT_FIT",
+        "BORED"), "lines[0].reason", "must be one of");
+    assertRefused(reference("demo", " ", "lukas.weber", "DEMO-1004-1", 1), "customerEmail", "well-formed email");
+  }
+
   private void assertRefused(String body, String field, String message) {
     long returnsBefore = returns();
     Http.Response response = carl.post("/api/returns", body);
