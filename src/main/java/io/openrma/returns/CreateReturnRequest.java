@@ -25,7 +25,7 @@ public record CreateReturnRequest(
     @Size(max = 64) @Schema(description = "Helpdesk (Zendesk) ticket id, if the customer wrote in", example = "4711") String ticketId,
     @Schema(description = "How the customer wants to be made whole; REFUND when absent") Resolution resolution,
     @Size(max = 500) @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") @Schema(description = "Link to the customer's photos of the item, shown to the reviewer") String photosUrl,
-    @NotEmpty @Size(max = 50) List<@Valid Line> lines) {
+    @NotEmpty @Size(max = 50) List<@Valid Line> lines) implements NewReturn {
 
   public record Order(
       @NotBlank @Size(max = 64) @Schema(example = "SO-10042") String orderId,

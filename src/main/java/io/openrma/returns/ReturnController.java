@@ -52,14 +52,18 @@ public class ReturnController {
   }
 
   @PostMapping
-  @Operation(summary = "Create a return and start its lifecycle", description = "201 with the new return. With an Idempotency-Key, repeating the same request returns the same "
+  @Operation(summary = "Create a return and start its lifecycle", description = "The body is the whole order with its lines, "
+      + "or an order reference ({\"order\":{\"source\":\"demo\",\"orderNumber\":\"#1001\"},\"customerEmail\":...}) "
+      + "whose prices, tax, payment and customer come from the order. 201 with the new return. With an Idempotency-Key, repeating the same request returns the same "
       + "return (200, header Idempotent-Replayed: true); the same key with a different request is a 422.")
-  public ResponseEntity<ReturnView> create(@Valid @RequestBody CreateReturnRequest request,
+  public ResponseEntity<ReturnView> create(@Valid @RequestBody NewReturn request,
       @Parameter(description = "Any unique string per intended return, e.g. a UUID; max. 200 characters") @RequestHeader(value = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey,
       Principal principal) {
     ReturnCreation.Created created;
     try {
-      created = creation.create(request, blankToNull(idempotencyKey), principal.getName());
+      created = request instanceof OrderReturnRequest reference
+          ? creation.create(reference, blankToNull(idempotencyKey), principal.getName())
+          : creation.create((CreateReturnRequest) request, blankToNull(idempotencyKey), principal.getName());
     } catch (DuplicateKeyException concurrentSameKey) {
       created = creation.replay(idempotencyKey, request).orElseThrow(() -> concurrentSameKey);
     }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +36,7 @@ public class ReturnCreation {
   private final ReturnRepository repository;
   private final ReturnRequestValidator validator;
   private final ReturnWorkflow workflow;
+  private final OrderReferences orders;
   private final Timeline timeline;
   private final JdbcAggregateOperations aggregates;
   private final JdbcClient jdbc;
@@ -45,11 +47,13 @@ public class ReturnCreation {
   private final ObjectMapper canonicalJson;
 
   ReturnCreation(ReturnRepository repository, ReturnRequestValidator validator, ReturnWorkflow workflow,
-      Timeline timeline, JdbcAggregateOperations aggregates, JdbcClient jdbc, DatabaseDialect dialect, Clock clock,
+      OrderReferences orders, Timeline timeline, JdbcAggregateOperations aggregates, JdbcClient jdbc,
+      DatabaseDialect dialect, Clock clock,
       ReturnsProperties properties, ApplicationEventPublisher events, ObjectMapper objectMapper) {
     this.repository = repository;
     this.validator = validator;
     this.workflow = workflow;
+    this.orders = orders;
     this.timeline = timeline;
     this.aggregates = aggregates;
     this.jdbc = jdbc;
@@ -70,13 +74,29 @@ public class ReturnCreation {
    */
   @Transactional
   public Created create(CreateReturnRequest request, String idempotencyKey, String createdBy) {
-    String hash = hash(request);
+    return create(request, () -> request, idempotencyKey, createdBy);
+  }
+
+  /**
+   * Creates the return for an order reference: the order source fills in the order, then it is the
+   * same path. The idempotency key is checked first, against the reference as sent, so a repeat is
+   * replayed rather than refused for the units its first attempt already returned.
+   */
+  @Transactional
+  public Created create(OrderReturnRequest reference, String idempotencyKey, String createdBy) {
+    return create(reference, () -> orders.resolve(reference), idempotencyKey, createdBy);
+  }
+
+  private Created create(NewReturn asSent, Supplier<CreateReturnRequest> full, String idempotencyKey,
+      String createdBy) {
+    String hash = hash(asSent);
     if (idempotencyKey != null) {
       Optional<Created> replay = replay(idempotencyKey, hash);
       if (replay.isPresent()) {
         return replay.get();
       }
     }
+    CreateReturnRequest request = full.get();
     List<Violation> violations = validator.validate(request);
     if (!violations.isEmpty()) {
       throw new InvalidRequest(violations);
@@ -101,7 +121,7 @@ public class ReturnCreation {
 
   /** The return an earlier request with this idempotency key created, if any. */
   @Transactional(readOnly = true)
-  public Optional<Created> replay(String idempotencyKey, CreateReturnRequest request) {
+  public Optional<Created> replay(String idempotencyKey, NewReturn request) {
     return replay(idempotencyKey, hash(request));
   }
 
@@ -178,7 +198,7 @@ public class ReturnCreation {
     return String.join(", ", parts);
   }
 
-  private String hash(CreateReturnRequest request) {
+  private String hash(NewReturn request) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")
           .digest(canonicalJson.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));

@@ -94,6 +94,15 @@ public class ReturnService {
     return repository.rmaNumbersByPaymentIntent(paymentIntentId);
   }
 
+  /**
+   * Units of this SKU in the order's returns that are still open or were refunded (not rejected,
+   * cancelled or expired): what the order can no longer return a second time.
+   */
+  @Transactional(readOnly = true)
+  public int unitsInReturns(String orderId, String sku) {
+    return repository.unitsInReturns(orderId, sku, ReturnStatus.names(ReturnStatus.VOID));
+  }
+
   /** What the other returns paid with the same PaymentIntent have refunded already. */
   @Transactional(readOnly = true)
   public long refundedByOtherReturns(ReturnRecord record) {

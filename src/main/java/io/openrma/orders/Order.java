@@ -1,0 +1,104 @@
+package io.openrma.orders;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import io.openrma.returns.ItemCategory;
+
+/**
+ * An order as its source knows it. Amounts are minor units of {@code currency}.
+ *
+ * @param source      the {@link OrderSource}'s name, e.g. {@code demo}
+ * @param orderId     the source's id of the order, kept on the return
+ * @param orderNumber what the customer sees, e.g. {@code #1001}
+ * @param shipping    shipping charged on the order
+ * @param deliveredAt when it was delivered: the delivery event, or the fulfillment when there is none;
+ *                    {@code null} while nothing was delivered
+ */
+public record Order(String source, String orderId, String orderNumber, Instant placedAt, String currency,
+    Customer customer, List<Line> lines, long shipping, Instant deliveredAt, Payment payment) {
+
+  public Order {
+    lines = List.copyOf(lines);
+  }
+
+  /** The buyer and where the order went (the return label is shipped from there). */
+  public record Customer(String customerId, String name, String email, String phone, Address shippingAddress) {
+  }
+
+  public record Address(String line1, String line2, String city, String province, String postalCode,
+      String countryCode) {
+  }
+
+  /**
+   * One order line.
+   *
+   * @param quantity       units ordered
+   * @param fulfilled      units shipped to the customer
+   * @param returnedAtSource units already returned in the source itself (e.g. a return made in Shopify)
+   * @param unitPrice      one unit after all discounts, before tax
+   * @param tax            tax on the whole line
+   * @param tags           the product's tags, e.g. {@code final-sale}
+   * @param category       the category OpenRMA's return policy uses
+   */
+  public record Line(String lineItemId, String sku, String title, int quantity, int fulfilled, int returnedAtSource,
+      long unitPrice, long tax, Set<String> tags, ItemCategory category) {
+
+    public Line {
+      tags = Set.copyOf(tags);
+    }
+
+    /** Title and SKU, as a customer and a support agent recognise the line. */
+    public String label() {
+      return title + " (" + sku + ")";
+    }
+  }
+
+  /**
+   * How the order was paid.
+   *
+   * @param gateway         e.g. {@code stripe}, {@code shopify_payments}
+   * @param paymentIntentId Stripe's PaymentIntent ({@code pi_...}) when the gateway is Stripe, else {@code null}
+   * @param transactionId   the source's transaction a refund goes against
+   * @param amountCaptured  what the customer paid in total
+   */
+  public record Payment(String gateway, String paymentIntentId, String transactionId, long amountCaptured) {
+  }
+
+  public Optional<Line> line(String lineItemId) {
+    return lines.stream().filter(l -> l.lineItemId().equals(lineItemId)).findFirst();
+  }
+
+  /**
+   * Whether the customer proved the order is theirs: its email (case ignored) or the postal code of its
+   * shipping address (spaces and case ignored).
+   */
+  public boolean belongsTo(String emailOrPostalCode) {
+    if (emailOrPostalCode == null || emailOrPostalCode.isBlank()) {
+      return false;
+    }
+    String given = emailOrPostalCode.trim();
+    if (customer.email() != null && customer.email().trim().equalsIgnoreCase(given)) {
+      return true;
+    }
+    String postalCode = customer.shippingAddress() == null ? null : customer.shippingAddress().postalCode();
+    return postalCode != null && !postalCode.isBlank() && compact(postalCode).equals(compact(given));
+  }
+
+  /** {@code #1001}, {@code 1001} and {@code  #1001 } are the same order number. */
+  public boolean hasNumber(String number) {
+    return number != null && stripHash(orderNumber).equalsIgnoreCase(stripHash(number));
+  }
+
+  private static String stripHash(String number) {
+    String trimmed = number.trim();
+    return trimmed.startsWith("#") ? trimmed.substring(1).trim() : trimmed;
+  }
+
+  private static String compact(String text) {
+    return text.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+  }
+}

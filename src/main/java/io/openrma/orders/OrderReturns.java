@@ -1,0 +1,88 @@
+package io.openrma.orders;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.openrma.returns.CreateReturnRequest;
+import io.openrma.returns.OrderReferences;
+import io.openrma.returns.OrderReturnRequest;
+import io.openrma.returns.Resolution;
+import io.openrma.returns.ReturnService;
+import io.openrma.system.ApiProblems.InvalidRequest;
+import io.openrma.system.ApiProblems.NotFound;
+import io.openrma.system.ApiProblems.Violation;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns an order reference into the full return request: the order from its source, checked by
+ * {@link Eligibility}, its prices, tax, payment and customer copied from the order. The returns record
+ * then validates and saves it as any other request.
+ */
+@Component
+class OrderReturns implements OrderReferences {
+
+  /** One answer for an unknown order and a wrong email, so nobody learns which order numbers exist. */
+  static final String NO_SUCH_ORDER = "There is no order with this number and email address. Check the order number "
+      + "and use the email address the order was placed with.";
+
+  private final Map<String, OrderSource> sources;
+  private final ReturnService returns;
+  private final Eligibility eligibility;
+  private final Clock clock;
+
+  OrderReturns(ObjectProvider<OrderSource> sources, ReturnService returns, OrdersProperties properties, Clock clock) {
+    this.sources = sources.orderedStream().collect(Collectors.toMap(OrderSource::name, Function.identity()));
+    this.returns = returns;
+    this.eligibility = new Eligibility(properties.returnWindow(), properties.finalSaleTag(), clock);
+    this.clock = clock;
+  }
+
+  @Override
+  public CreateReturnRequest resolve(OrderReturnRequest request) {
+    OrderSource source = sources.get(request.order().source());
+    if (source == null) {
+      throw new InvalidRequest("order.source", "'" + request.order().source() + "' is not an order source here; "
+          + (sources.isEmpty() ? "none is configured" : "use one of " + sources.keySet().stream().sorted().toList()));
+    }
+    Order order = source.find(request.order().orderNumber(), request.customerEmail())
+        .orElseThrow(() -> new NotFound(NO_SUCH_ORDER));
+    List<Violation> violations = new ArrayList<>(
+        eligibility.check(order, request.lines(), sku -> returns.unitsInReturns(order.orderId(), sku)));
+    Resolution resolution = request.resolution() == null ? Resolution.REFUND : request.resolution();
+    if ((resolution == Resolution.REFUND || resolution == Resolution.KEEP_ITEM)
+        && order.payment().paymentIntentId() == null) {
+      violations.add(new Violation("resolution", "order " + order.orderNumber() + " was paid through "
+          + order.payment().gateway() + "; OpenRMA refunds Stripe payments only so far: choose EXCHANGE"));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidRequest(violations);
+    }
+    return fullRequest(request, order);
+  }
+
+  private CreateReturnRequest fullRequest(OrderReturnRequest request, Order order) {
+    var orderData = new CreateReturnRequest.Order(order.orderId(), LocalDate.ofInstant(order.placedAt(),
+        clock.getZone()), LocalDate.ofInstant(order.deliveredAt(), clock.getZone()), order.currency(),
+        order.payment().amountCaptured(), order.shipping(), order.payment().paymentIntentId(), null, null);
+    Order.Customer c = order.customer();
+    Order.Address a = c.shippingAddress();
+    var customer = new CreateReturnRequest.CustomerData(c.customerId(), c.name(), c.email(), c.phone(),
+        new CreateReturnRequest.AddressData(a.line1(), a.line2(), a.city(), a.province(), a.postalCode(),
+            a.countryCode()));
+    List<CreateReturnRequest.Line> lines = new ArrayList<>();
+    for (OrderReturnRequest.Line wanted : request.lines()) {
+      Order.Line line = order.line(wanted.lineItemId()).orElseThrow();
+      lines.add(new CreateReturnRequest.Line(line.sku(), line.title(), line.category(), line.quantity(),
+          wanted.quantity(), line.unitPrice(), 0L, line.tax(), null, wanted.reason(), wanted.reasonText(),
+          wanted.condition()));
+    }
+    return new CreateReturnRequest(orderData, customer, request.ticketId(), request.resolution(), request.photosUrl(),
+        lines);
+  }
+}

@@ -1,0 +1,18 @@
+package io.openrma.returns;
+
+import io.openrma.system.ApiProblems;
+
+/**
+ * What the returns record needs from the order sources, implemented by the {@code orders} module (the
+ * record does not know Shopify or the demo orders): an order reference made into the full request that
+ * {@link ReturnCreation} validates and saves as it does a request typed in by hand.
+ */
+public interface OrderReferences {
+
+  /**
+   * The full request for this order reference. An {@link ApiProblems.InvalidRequest} for an unknown
+   * source or lines the order does not allow to return; an {@link ApiProblems.NotFound} when the order
+   * is unknown or the email is not the order's (the same answer for both).
+   */
+  CreateReturnRequest resolve(OrderReturnRequest request);
+}
