@@ -27,6 +27,10 @@ public class PostgresContextInitializer implements ApplicationContextInitializer
         "openrma.security.demo-users=true",
         "camunda.bpm.generic-properties.properties.enable-password-policy=false",
         "camunda.bpm.job-execution.enabled=false",
+        // the engine still talks to the database when it closes; at the end of the test JVM the embedded
+        // PostgreSQL may already be gone, and waiting Hikari's default 30 s for a connection made surefire
+        // kill the fork after 30 s instead of letting it end
+        "spring.datasource.hikari.connection-timeout=3000",
         // the postgres profile requires every integration's credentials; these tests run without them
         "openrma.stripe.mode=simulate", "openrma.shipstation.mode=simulate", "openrma.zendesk.mode=simulate",
         "openrma.slack.mode=simulate", "openrma.mail.mode=simulate").applyTo(context);
