@@ -54,7 +54,7 @@ class StartupTest {
     String[] properties = {"DB_URL=" + url, "DB_USER=postgres", "DB_PASSWORD=postgres",
         "OPENRMA_ADMIN_PASSWORD=Str0ng-Passw0rd!", "spring.profiles.active=postgres", "openrma.stripe.mode=simulate",
         "openrma.shipstation.mode=simulate", "openrma.zendesk.mode=simulate", "openrma.slack.mode=simulate",
-        "openrma.mail.mode=simulate"};
+        "openrma.mail.mode=simulate", "openrma.shopify.mode=simulate"};
     try (ConfigurableApplicationContext first = start(properties)) {
       assertDeployedTogether(first);
       assertThat(users(first)).containsExactly("admin");
@@ -77,7 +77,8 @@ class StartupTest {
     String url = EmbeddedPostgres.newDatabase("nopassword");
     assertThatThrownBy(() -> start("DB_URL=" + url, "DB_USER=postgres", "DB_PASSWORD=postgres",
         "spring.profiles.active=postgres", "openrma.stripe.mode=simulate", "openrma.shipstation.mode=simulate",
-        "openrma.zendesk.mode=simulate", "openrma.slack.mode=simulate", "openrma.mail.mode=simulate").close())
+        "openrma.zendesk.mode=simulate", "openrma.slack.mode=simulate", "openrma.mail.mode=simulate",
+        "openrma.shopify.mode=simulate").close())
         .hasStackTraceContaining("OPENRMA_ADMIN_PASSWORD");
   }
 

@@ -29,6 +29,8 @@ import io.openrma.integrations.shipping.ReturnLabelProvider;
 import io.openrma.integrations.shipping.ShipStationLabelProvider;
 import io.openrma.integrations.shipping.ShipStationSettings;
 import io.openrma.integrations.shipping.SimulatedReturnLabelProvider;
+import io.openrma.integrations.shopify.ShopifyAdmin;
+import io.openrma.integrations.shopify.ShopifySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,6 +38,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -53,7 +56,7 @@ import org.thymeleaf.ITemplateEngine;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({IntegrationsSettings.class, MailSettings.class, StripeSettings.class,
     ShipStationSettings.class,
-    ZendeskSettings.class, SlackSettings.class, SimulationSettings.class})
+    ZendeskSettings.class, SlackSettings.class, SimulationSettings.class, ShopifySettings.class})
 public class IntegrationsConfig {
 
   private static final Logger log = LoggerFactory.getLogger(IntegrationsConfig.class);
@@ -62,6 +65,8 @@ public class IntegrationsConfig {
   private static final int STRIPE_CALLS_PER_STEP = 2;
   private static final int SHIPSTATION_CALLS_PER_STEP = 4;
   private static final int ZENDESK_CALLS_PER_STEP = 3;
+  /** An order look-up: a token (client credentials), the query, once more after a 401. */
+  private static final int SHOPIFY_CALLS_PER_STEP = 3;
 
   private final boolean stripeLive;
   private final boolean shipStationLive;
@@ -72,7 +77,7 @@ public class IntegrationsConfig {
 
   public IntegrationsConfig(IntegrationsSettings integrations, StripeSettings stripe, ShipStationSettings shipStation,
       ZendeskSettings zendesk, SlackSettings slack, MailSettings mail, SimulationSettings simulation,
-      Environment environment) {
+      ShopifySettings shopify, Environment environment) {
     simulatedLatency = simulation.simulatedLatency();
     if (!simulation.latency().isZero()) {
       log.info("Simulated integrations answer after {} (openrma.simulation.latency)", simulation.latency());
@@ -94,6 +99,7 @@ public class IntegrationsConfig {
     zendeskLive = choice.live("Zendesk", zendesk.mode(), zendesk.hasApiToken(), zendesk.missingForLive());
     slackLive = choice.live("Slack", slack.mode(), slack.hasWebhookUrl(),
         slack.hasWebhookUrl() ? List.of() : List.of("openrma.slack.webhook-url (SLACK_WEBHOOK_URL)"));
+    boolean shopifyLive = choice.live("Shopify", shopify.mode(), shopify.hasCredentials(), shopify.missingForLive());
     String mailHost = environment.getProperty("spring.mail.host");
     boolean hasMailHost = mailHost != null && !mailHost.isBlank();
     mailLive = choice.live("Email", mail.mode(), hasMailHost,
@@ -112,6 +118,13 @@ public class IntegrationsConfig {
     }
     if (zendeskLive) {
       choice.fitsLock("Zendesk", zendesk.http().worstCase().multipliedBy(ZENDESK_CALLS_PER_STEP), lockTime);
+    }
+    if (shopifyLive) {
+      choice.fitsLock("Shopify", shopify.http().worstCase().multipliedBy(SHOPIFY_CALLS_PER_STEP)
+          .plus(shopify.maxThrottleWait()), lockTime);
+    } else {
+      log.warn("Integration Shopify: SIMULATED (no store connected: the shopify order source is absent, the demo "
+          + "orders answer; set OPENRMA_SHOPIFY_SHOP and SHOPIFY_ACCESS_TOKEN for live)");
     }
     if (mailLive && hasMailHost) {
       Map<String, String> javaMail = Binder.get(environment)
@@ -157,6 +170,15 @@ public class IntegrationsConfig {
     }
     log.warn("Integration ShipStation: SIMULATED (labels are not real; set SHIPSTATION_API_KEY for live)");
     return new SimulatedReturnLabelProvider(simulatedLatency);
+  }
+
+  /** Only while Shopify is live ({@link ShopifySettings.Live}, the same rule as above): the store's Admin API. */
+  @Bean
+  @Conditional(ShopifySettings.Live.class)
+  ShopifyAdmin shopifyAdmin(ShopifySettings settings, ObjectMapper json) {
+    log.info("Integration Shopify: LIVE against {} (Admin GraphQL API {}, {})", settings.endpoint(),
+        settings.apiVersion(), settings.usesClientCredentials() ? "client credentials" : "access token");
+    return new ShopifyAdmin(settings, json);
   }
 
   @Bean

@@ -3,7 +3,7 @@ package io.openrma.orders;
 import java.util.Optional;
 
 /**
- * A system that knows the shop's orders (the demo orders; Shopify). Implementations are beans; the
+ * A system that knows the shop's orders (the demo orders; a Shopify store). Implementations are beans; the
  * order reference {@code {"source": name()}} picks one.
  */
 public interface OrderSource {

@@ -1,9 +1,13 @@
 package io.openrma.policy;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Currency;
 
-/** Money is a {@code long} of minor units plus an ISO currency; this only formats it for people. */
+/**
+ * Money is a {@code long} of minor units plus an ISO currency; this formats it for people and reads the
+ * decimal amounts other systems write.
+ */
 public final class Money {
 
   private Money() {
@@ -14,5 +18,15 @@ public final class Money {
     int digits = currency == null ? 2 : Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
     return BigDecimal.valueOf(minorUnits).movePointLeft(digits).toPlainString()
         + (currency == null ? "" : " " + currency);
+  }
+
+  /**
+   * A decimal amount as another system writes it ({@code "12.50"}, {@code "1200"}) to minor units of the
+   * currency ({@code 1250} EUR, {@code 1200} JPY). Digits beyond the currency's are rounded half up, the
+   * way a shop rounds a price.
+   */
+  public static long minorUnits(String amount, String currency) {
+    int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+    return new BigDecimal(amount.trim()).movePointRight(digits).setScale(0, RoundingMode.HALF_UP).longValueExact();
   }
 }

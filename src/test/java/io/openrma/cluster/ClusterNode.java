@@ -40,6 +40,8 @@ public final class ClusterNode implements AutoCloseable {
         "--camunda.bpm.generic-properties.properties.enable-password-policy=false",
         "--camunda.bpm.generic-properties.properties.hostname=" + name,
         "--openrma.test.node=" + name,
+        // no store in these tests: the postgres profile would otherwise require Shopify's credentials
+        "--openrma.shopify.mode=simulate",
         // quick to pick up new work, and a short lock so that a dead node's job is taken over soon
         "--camunda.bpm.job-execution.wait-time-in-millis=200",
         "--camunda.bpm.job-execution.max-wait=1000",

@@ -17,6 +17,12 @@ import io.openrma.integrations.payments.StripePaymentGateway;
 import io.openrma.integrations.shipping.ReturnLabelProvider;
 import io.openrma.integrations.shipping.ShipStationLabelProvider;
 import io.openrma.integrations.shipping.SimulatedReturnLabelProvider;
+import io.openrma.integrations.shopify.ShopifyAdmin;
+import io.openrma.orders.OrderSource;
+import io.openrma.orders.OrdersProperties;
+import io.openrma.orders.ShopifyOrderSource;
+import java.time.Period;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -45,7 +51,8 @@ class IntegrationsConfigTest {
       "openrma.zendesk.base-url=https://shop.zendesk.com", "openrma.zendesk.email=bot@shop.example",
       "openrma.zendesk.api-token=zd_x", "openrma.slack.webhook-url=https://hooks.slack.com/services/T/B/X",
       "spring.mail.host=smtp.shop.example", "spring.mail.properties[mail.smtp.connectiontimeout]=5000",
-      "spring.mail.properties[mail.smtp.timeout]=30000", "spring.mail.properties[mail.smtp.writetimeout]=30000"};
+      "spring.mail.properties[mail.smtp.timeout]=30000", "spring.mail.properties[mail.smtp.writetimeout]=30000",
+      "openrma.shopify.shop=openrma-test", "openrma.shopify.access-token=shpat_x"};
 
   @Test
   void withoutCredentialsTheDemoSimulatesEveryIntegrationAndSaysSoOnceEach(CapturedOutput output) {
@@ -56,8 +63,9 @@ class IntegrationsConfigTest {
       assertThat(app.getBean(Helpdesk.class)).isInstanceOf(SimulatedHelpdesk.class);
       assertThat(app.getBean(TeamChat.class)).isInstanceOf(SimulatedTeamChat.class);
       assertThat(app.getBean(EmailSender.class)).isInstanceOf(SimulatedEmailSender.class);
+      assertThat(app).doesNotHaveBean(ShopifyAdmin.class);
     });
-    for (String name : new String[]{"Stripe", "ShipStation", "Zendesk", "Slack", "email"}) {
+    for (String name : new String[]{"Stripe", "ShipStation", "Zendesk", "Slack", "email", "Shopify"}) {
       assertThat(output.getOut().lines().filter(line -> line.contains("Integration " + name + ": SIMULATED")))
           .as(name).hasSize(1);
     }
@@ -72,10 +80,12 @@ class IntegrationsConfigTest {
       assertThat(app.getBean(Helpdesk.class)).isInstanceOf(ZendeskHelpdesk.class);
       assertThat(app.getBean(TeamChat.class)).isInstanceOf(SlackTeamChat.class);
       assertThat(app.getBean(EmailSender.class)).isInstanceOf(SmtpEmailSender.class);
+      assertThat(app).hasSingleBean(ShopifyAdmin.class);
     });
     assertThat(output.getOut()).contains("Integration Stripe: LIVE", "Integration ShipStation: LIVE",
-        "Integration Zendesk: LIVE", "Integration Slack: LIVE", "Integration email: LIVE")
-        .doesNotContain("sk_test_x", "zd_x", "hooks.slack.com");
+        "Integration Zendesk: LIVE", "Integration Slack: LIVE", "Integration email: LIVE",
+        "Integration Shopify: LIVE against https://openrma-test.myshopify.com (Admin GraphQL API 2026-10")
+        .doesNotContain("sk_test_x", "zd_x", "hooks.slack.com", "shpat_x");
   }
 
   @Test
@@ -83,10 +93,11 @@ class IntegrationsConfigTest {
     context.withPropertyValues("openrma.integrations.require-credentials=true").run(app -> {
       assertThat(app).hasFailed();
       MissingCredentialsException missing = rootCause(app.getStartupFailure());
-      assertThat(missing.problems()).hasSize(5);
+      assertThat(missing.problems()).hasSize(6);
       assertThat(missing.getMessage()).contains("STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "SHIPSTATION_API_KEY",
           "openrma.shipstation.carrier-id", "ZENDESK_API_TOKEN", "SLACK_WEBHOOK_URL", "SPRING_MAIL_HOST",
-          "openrma.zendesk.mode=simulate");
+          "openrma.zendesk.mode=simulate", "OPENRMA_SHOPIFY_SHOP", "SHOPIFY_ACCESS_TOKEN", "SHOPIFY_CLIENT_ID",
+          "openrma.shopify.mode=simulate");
       FailureAnalysis analysis = new IntegrationsFailureAnalyzer().analyze(app.getStartupFailure());
       assertThat(analysis.getDescription()).contains("Stripe", "ShipStation", "Zendesk", "Slack", "Email");
       assertThat(analysis.getAction()).contains("simulate");
@@ -103,6 +114,33 @@ class IntegrationsConfigTest {
           assertThat(app.getBean(Helpdesk.class)).isInstanceOf(SimulatedHelpdesk.class);
           assertThat(app.getBean(TeamChat.class)).isInstanceOf(SimulatedTeamChat.class);
           assertThat(app.getBean(PaymentGateway.class)).isInstanceOf(StripePaymentGateway.class);
+        });
+  }
+
+  @Test
+  void aConnectedStoreIsAnOrderSourceAndWithoutOneTheShopifySourceIsAbsent() {
+    ApplicationContextRunner withOrders = context.withUserConfiguration(ShopifyOrderSource.class)
+        .withBean(OrdersProperties.class, () -> new OrdersProperties(Period.ofDays(30), "final-sale", true));
+    withOrders.withPropertyValues("openrma.shopify.shop=openrma-test", "openrma.shopify.client-id=app",
+        "openrma.shopify.client-secret=shpss_x").run(app -> {
+          assertThat(app).hasNotFailed();
+          assertThat(app.getBeansOfType(OrderSource.class).values()).extracting(OrderSource::name)
+              .containsExactly("shopify");
+        });
+    withOrders.run(app -> assertThat(app).hasNotFailed().doesNotHaveBean(OrderSource.class));
+    withOrders.withPropertyValues("openrma.integrations.require-credentials=true", "openrma.stripe.mode=simulate",
+        "openrma.shipstation.mode=simulate", "openrma.zendesk.mode=simulate", "openrma.slack.mode=simulate",
+        "openrma.mail.mode=simulate", "openrma.shopify.mode=simulate")
+        .run(app -> assertThat(app).hasNotFailed().doesNotHaveBean(OrderSource.class));
+  }
+
+  @Test
+  void aShopifyApiVersionBeforeReturnProcessStopsTheStart() {
+    context.withPropertyValues("openrma.shopify.shop=openrma-test", "openrma.shopify.access-token=shpat_x",
+        "openrma.shopify.api-version=2025-04").run(app -> {
+          assertThat(app).hasFailed();
+          assertThat(rootCause(app.getStartupFailure()).getMessage())
+              .contains("openrma.shopify.api-version 2025-07 or later", "is 2025-04");
         });
   }
 

@@ -33,6 +33,6 @@ public class PostgresContextInitializer implements ApplicationContextInitializer
         "spring.datasource.hikari.connection-timeout=3000",
         // the postgres profile requires every integration's credentials; these tests run without them
         "openrma.stripe.mode=simulate", "openrma.shipstation.mode=simulate", "openrma.zendesk.mode=simulate",
-        "openrma.slack.mode=simulate", "openrma.mail.mode=simulate").applyTo(context);
+        "openrma.slack.mode=simulate", "openrma.mail.mode=simulate", "openrma.shopify.mode=simulate").applyTo(context);
   }
 }

@@ -1,0 +1,268 @@
+package io.openrma.orders;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.openrma.integrations.shopify.ShopifyAdmin;
+import io.openrma.integrations.shopify.ShopifySettings;
+import io.openrma.policy.Money;
+import io.openrma.returns.ItemCategory;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Orders of the connected Shopify store (source {@code shopify}), read through the Admin GraphQL API with
+ * the documents under {@code src/main/resources/shopify/}. Only while Shopify is live.
+ *
+ * <p>How Shopify's order becomes an {@link Order}: the unit price is
+ * {@code discountedUnitPriceAfterAllDiscountsSet} (the shop's currency), the line's tax its
+ * {@code taxLines} summed; fulfilled units are the line's units in the order's successful fulfillments,
+ * and delivery is the latest of those fulfillments' {@code deliveredAt}, else its {@code createdAt}.
+ * Units already returned in Shopify are the order's {@code returns} line items whose return was not
+ * cancelled or declined (not {@code returnableFulfillments}: that answer already subtracts them, and the
+ * order's own returns say which units are whose). The payment is the successful SALE or CAPTURE
+ * transactions. Shopify documents no field that holds a Stripe PaymentIntent: for a Stripe gateway the
+ * transaction's {@code paymentId} is taken only when it has a PaymentIntent's shape ({@code pi_...}),
+ * else the PaymentIntent stays {@code null}.
+ */
+@Component
+@Conditional(ShopifySettings.Live.class)
+public class ShopifyOrderSource implements OrderSource {
+
+  private static final Pattern PAYMENT_INTENT = Pattern.compile("pi_[A-Za-z0-9]+");
+  private static final Set<String> VOID_RETURNS = Set.of("CANCELED", "DECLINED");
+  private static final String GID = "gid://shopify/Order/";
+
+  private final ShopifyAdmin shopify;
+  private final String finalSaleTag;
+  private final String byName;
+  private final String byId;
+
+  public ShopifyOrderSource(ShopifyAdmin shopify, OrdersProperties properties) {
+    this.shopify = shopify;
+    this.finalSaleTag = properties.finalSaleTag();
+    String fields = document("order-fields.graphql");
+    this.byName = document("order-by-name.graphql") + "\n" + fields;
+    this.byId = document("order-by-id.graphql") + "\n" + fields;
+  }
+
+  @Override
+  public String name() {
+    return "shopify";
+  }
+
+  @Override
+  public Optional<Order> find(String orderNumber, String emailOrPostalCode) {
+    if (orderNumber == null || orderNumber.isBlank()) {
+      return Optional.empty();
+    }
+    String number = orderNumber.trim().startsWith("#") ? orderNumber.trim() : "#" + orderNumber.trim();
+    // quoted, so a number with spaces or a colon stays one search term
+    ByName data = shopify.query("look up order " + number, byName,
+        Map.of("query", "name:\"" + number.replace("\"", "") + "\""), ByName.class);
+    return Optional.ofNullable(data.orders()).map(Nodes::nodes).flatMap(nodes -> nodes.stream().findFirst())
+        .map(this::order)
+        .filter(order -> order.hasNumber(number) && order.belongsTo(emailOrPostalCode));
+  }
+
+  @Override
+  public Optional<Order> get(String orderId) {
+    String id = orderId.startsWith("gid://") ? orderId : GID + orderId;
+    ById data = shopify.query("read order " + id, byId, Map.of("id", id), ById.class);
+    return Optional.ofNullable(data.order()).map(this::order);
+  }
+
+  Order order(ShopifyOrder o) {
+    String currency = o.currencyCode();
+    Map<String, Integer> fulfilled = new HashMap<>();
+    List<Fulfillment> done = list(o.fulfillments()).stream().filter(f -> "SUCCESS".equals(f.status())).toList();
+    for (Fulfillment fulfillment : done) {
+      for (FulfillmentLineItem item : nodes(fulfillment.fulfillmentLineItems())) {
+        if (item.lineItem() != null) {
+          fulfilled.merge(item.lineItem().id(), item.quantity(), Integer::sum);
+        }
+      }
+    }
+    Map<String, Integer> returned = new HashMap<>();
+    for (ShopifyReturn shopifyReturn : nodes(o.returns())) {
+      if (VOID_RETURNS.contains(shopifyReturn.status())) {
+        continue;
+      }
+      for (ReturnLineItem item : nodes(shopifyReturn.returnLineItems())) {
+        if (item.fulfillmentLineItem() != null && item.fulfillmentLineItem().lineItem() != null) {
+          returned.merge(item.fulfillmentLineItem().lineItem().id(), item.quantity(), Integer::sum);
+        }
+      }
+    }
+    List<Order.Line> lines = nodes(o.lineItems()).stream().map(item -> {
+      Set<String> tags = item.product() == null ? Set.of() : Set.copyOf(list(item.product().tags()));
+      long tax = list(item.taxLines()).stream().mapToLong(t -> money(t.priceSet(), currency)).sum();
+      return new Order.Line(item.id(), item.sku(), item.name() == null ? item.title() : item.name(),
+          item.quantity(), fulfilled.getOrDefault(item.id(), 0), returned.getOrDefault(item.id(), 0),
+          money(item.discountedUnitPriceAfterAllDiscountsSet(), currency), tax, tags, category(tags));
+    }).toList();
+    long shipping = nodes(o.shippingLines()).stream().mapToLong(s -> money(s.discountedPriceSet(), currency)).sum();
+    Instant delivered = done.stream().map(f -> f.deliveredAt() == null ? f.createdAt() : f.deliveredAt())
+        .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+    return new Order(name(), o.id(), o.name(), o.createdAt(), currency, customer(o), lines, shipping, delivered,
+        payment(o, currency));
+  }
+
+  private static Order.Customer customer(ShopifyOrder o) {
+    MailingAddress a = o.shippingAddress();
+    Order.Address address = a == null
+        ? null
+        : new Order.Address(a.address1(), a.address2(), a.city(), a.provinceCode(), a.zip(), a.countryCodeV2());
+    String name = o.customer() != null && o.customer().displayName() != null
+        ? o.customer().displayName()
+        : a == null ? null : a.name();
+    String phone = o.phone() != null ? o.phone() : a == null ? null : a.phone();
+    return new Order.Customer(o.customer() == null ? null : o.customer().id(), name, o.email(), phone, address);
+  }
+
+  private static Order.Payment payment(ShopifyOrder o, String currency) {
+    List<Transaction> paid = list(o.transactions()).stream()
+        .filter(t -> ("SALE".equals(t.kind()) || "CAPTURE".equals(t.kind())) && "SUCCESS".equals(t.status()))
+        .toList();
+    if (paid.isEmpty()) {
+      return new Order.Payment("none", null, null, 0);
+    }
+    Transaction first = paid.get(0);
+    boolean stripe = first.gateway() != null && first.gateway().toLowerCase(Locale.ROOT).contains("stripe");
+    String paymentIntent = stripe && first.paymentId() != null && PAYMENT_INTENT.matcher(first.paymentId()).matches()
+        ? first.paymentId()
+        : null;
+    long captured = paid.stream().mapToLong(t -> money(t.amountSet(), currency)).sum();
+    return new Order.Payment(first.gateway(), paymentIntent, first.id(), captured);
+  }
+
+  private ItemCategory category(Set<String> tags) {
+    if (tags.stream().anyMatch(finalSaleTag::equalsIgnoreCase)) {
+      return ItemCategory.FINAL_SALE;
+    }
+    for (ItemCategory category : List.of(ItemCategory.HYGIENE, ItemCategory.ELECTRONICS, ItemCategory.APPAREL)) {
+      if (tags.stream().anyMatch(tag -> tag.equalsIgnoreCase(category.name()))) {
+        return category;
+      }
+    }
+    return ItemCategory.GENERAL;
+  }
+
+  private static long money(MoneyBag bag, String currency) {
+    if (bag == null || bag.shopMoney() == null || bag.shopMoney().amount() == null) {
+      return 0;
+    }
+    String code = bag.shopMoney().currencyCode() == null ? currency : bag.shopMoney().currencyCode();
+    return Money.minorUnits(bag.shopMoney().amount(), code);
+  }
+
+  private static <T> List<T> nodes(Nodes<T> connection) {
+    return connection == null || connection.nodes() == null ? List.of() : connection.nodes();
+  }
+
+  private static <T> List<T> list(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static String document(String name) {
+    try (InputStream in = new ClassPathResource("shopify/" + name).getInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("GraphQL document shopify/" + name + " is missing", e);
+    }
+  }
+
+  // The answer's shapes, named as in Shopify's Admin GraphQL API.
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ByName(Nodes<ShopifyOrder> orders) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ById(ShopifyOrder order) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Nodes<T>(List<T> nodes) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ShopifyOrder(String id, String name, Instant createdAt, String currencyCode, String email, String phone,
+      Customer customer, MailingAddress shippingAddress, Nodes<ShippingLine> shippingLines,
+      Nodes<LineItem> lineItems, List<Fulfillment> fulfillments, Nodes<ShopifyReturn> returns,
+      List<Transaction> transactions) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Customer(String id, String displayName) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record MailingAddress(String name, String phone, String address1, String address2, String city,
+      String provinceCode, String zip, String countryCodeV2) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ShippingLine(MoneyBag discountedPriceSet) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record LineItem(String id, String sku, String title, String name, int quantity,
+      MoneyBag discountedUnitPriceAfterAllDiscountsSet, List<TaxLine> taxLines, Product product) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record TaxLine(MoneyBag priceSet) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Product(List<String> tags) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Fulfillment(String status, Instant createdAt, Instant deliveredAt,
+      Nodes<FulfillmentLineItem> fulfillmentLineItems) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record FulfillmentLineItem(int quantity, Ref lineItem) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ShopifyReturn(String status, Nodes<ReturnLineItem> returnLineItems) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ReturnLineItem(int quantity, FulfillmentLineItem fulfillmentLineItem) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Ref(String id) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Transaction(String id, String kind, String status, String gateway, String paymentId, MoneyBag amountSet) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record MoneyBag(MoneyV2 shopMoney) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record MoneyV2(String amount, String currencyCode) {
+  }
+}
