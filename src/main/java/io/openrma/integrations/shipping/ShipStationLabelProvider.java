@@ -38,10 +38,11 @@ import org.springframework.web.client.UnknownContentTypeException;
  * {@code external_shipment_id} made of the step's idempotency key and the address, and before
  * buying, the provider asks whether a shipment with that id already has a label: a retry after a
  * timeout (the label was bought, the answer got lost) takes that label instead of buying a second one.
- * After a corrected address the id changes, so the new address gets its own label.
+ * After a corrected address the id changes, so the new address gets its own label. A label that will
+ * not be used (the return was cancelled) is voided ({@code PUT /v2/labels/{label_id}/void}).
  *
- * <p>Over 300 lines because the look-up, the purchase, the PDF download and the records the API's
- * answers bind to belong to one exchange with ShipStation, and each error answer is mapped here.
+ * <p>Over 300 lines because the look-up, the purchase, the PDF download, the void and the records the
+ * API's answers bind to belong to one label's life at ShipStation, and each error answer is mapped here.
  */
 public class ShipStationLabelProvider implements ReturnLabelProvider {
 
