@@ -13,6 +13,7 @@ import io.openrma.returns.OrderReferences;
 import io.openrma.returns.OrderReturnRequest;
 import io.openrma.returns.Resolution;
 import io.openrma.returns.ReturnService;
+import io.openrma.returns.SourceOrder;
 import io.openrma.system.ApiProblems.InvalidRequest;
 import io.openrma.system.ApiProblems.NotFound;
 import io.openrma.system.ApiProblems.Violation;
@@ -44,7 +45,7 @@ class OrderReturns implements OrderReferences {
   }
 
   @Override
-  public CreateReturnRequest resolve(OrderReturnRequest request) {
+  public Resolved resolve(OrderReturnRequest request) {
     OrderSource source = sources.get(request.order().source());
     if (source == null) {
       throw new InvalidRequest("order.source", "'" + request.order().source() + "' is not an order source here; "
@@ -55,15 +56,18 @@ class OrderReturns implements OrderReferences {
     List<Violation> violations = new ArrayList<>(
         eligibility.check(order, request.lines(), sku -> returns.unitsInReturns(order.orderId(), sku)));
     Resolution resolution = request.resolution() == null ? Resolution.REFUND : request.resolution();
+    SourceOrder from = new SourceOrder(order.source(), order.orderNumber(), order.payment().gateway(),
+        order.payment().transactionId(), null);
     if ((resolution == Resolution.REFUND || resolution == Resolution.KEEP_ITEM)
-        && order.payment().paymentIntentId() == null) {
+        && order.payment().paymentIntentId() == null && !from.refundsPayment()) {
       violations.add(new Violation("resolution", "order " + order.orderNumber() + " was paid through "
-          + order.payment().gateway() + "; OpenRMA refunds Stripe payments only so far: choose EXCHANGE"));
+          + order.payment().gateway() + ", which OpenRMA cannot refund: choose EXCHANGE or STORE_CREDIT"));
     }
     if (!violations.isEmpty()) {
       throw new InvalidRequest(violations);
     }
-    return fullRequest(request, order);
+    return new Resolved(fullRequest(request, order), from,
+        request.lines().stream().map(OrderReturnRequest.Line::lineItemId).toList());
   }
 
   private CreateReturnRequest fullRequest(OrderReturnRequest request, Order order) {

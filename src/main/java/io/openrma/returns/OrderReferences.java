@@ -14,5 +14,12 @@ public interface OrderReferences {
    * source or lines the order does not allow to return; an {@link ApiProblems.NotFound} when the order
    * is unknown or the email is not the order's (the same answer for both).
    */
-  CreateReturnRequest resolve(OrderReturnRequest request);
+  Resolved resolve(OrderReturnRequest request);
+
+  /**
+   * The full request, where the order came from, and the source's line item id of each requested line
+   * (in the request's order).
+   */
+  record Resolved(CreateReturnRequest request, SourceOrder source, java.util.List<String> lineItemIds) {
+  }
 }

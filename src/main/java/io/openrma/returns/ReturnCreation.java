@@ -74,7 +74,7 @@ public class ReturnCreation {
    */
   @Transactional
   public Created create(CreateReturnRequest request, String idempotencyKey, String createdBy) {
-    return create(request, () -> request, idempotencyKey, createdBy);
+    return create(request, () -> new OrderReferences.Resolved(request, null, null), idempotencyKey, createdBy);
   }
 
   /**
@@ -87,7 +87,25 @@ public class ReturnCreation {
     return create(reference, () -> orders.resolve(reference), idempotencyKey, createdBy);
   }
 
-  private Created create(NewReturn asSent, Supplier<CreateReturnRequest> full, String idempotencyKey,
+  /**
+   * A return the customer asked for in the order source itself (Shopify's customer account): the same
+   * path, with the source's return record already known, so OpenRMA mirrors that one instead of opening
+   * a second. The source's return id is the idempotency key: a webhook delivered twice creates one return.
+   */
+  @Transactional
+  public Created createForSourceReturn(OrderReturnRequest reference, String sourceReturnId, String createdBy) {
+    return create(reference, () -> {
+      OrderReferences.Resolved resolved = orders.resolve(reference);
+      SourceOrder source = resolved.source();
+      return new OrderReferences.Resolved(resolved.request(), source == null
+          ? null
+          : source.withReturnId(
+              sourceReturnId),
+          resolved.lineItemIds());
+    }, sourceReturnId, createdBy);
+  }
+
+  private Created create(NewReturn asSent, Supplier<OrderReferences.Resolved> full, String idempotencyKey,
       String createdBy) {
     String hash = hash(asSent);
     if (idempotencyKey != null) {
@@ -96,12 +114,14 @@ public class ReturnCreation {
         return replay.get();
       }
     }
-    CreateReturnRequest request = full.get();
+    OrderReferences.Resolved resolved = full.get();
+    CreateReturnRequest request = resolved.request();
     List<Violation> violations = validator.validate(request);
     if (!violations.isEmpty()) {
       throw new InvalidRequest(violations);
     }
-    ReturnRecord record = draft(request, nextRmaNumber(), createdBy, clock.instant());
+    ReturnRecord record = draft(request, resolved.lineItemIds(), nextRmaNumber(), createdBy, clock.instant());
+    record.source(resolved.source());
     record.idempotency(idempotencyKey, hash);
     try {
       record = repository.save(record);
@@ -169,7 +189,8 @@ public class ReturnCreation {
         clock.instant().minus(properties.priorReturnsPeriod()).atOffset(ZoneOffset.UTC)) - 1;
   }
 
-  private static ReturnRecord draft(CreateReturnRequest request, String rmaNumber, String createdBy, Instant now) {
+  private static ReturnRecord draft(CreateReturnRequest request, List<String> lineItemIds, String rmaNumber,
+      String createdBy, Instant now) {
     CreateReturnRequest.Order o = request.order();
     OrderReference order = new OrderReference(o.orderId(), o.orderDate(), o.deliveryDate(), o.currency(),
         o.amountCaptured(), o.shippingPaid() == null ? 0 : o.shippingPaid(), o.paymentIntentId(), o.subscriptionId(),
@@ -183,7 +204,8 @@ public class ReturnCreation {
           new ReturnLine(i + 1, l.sku(), l.description(), l.category() == null ? ItemCategory.GENERAL : l.category(),
               l.quantityOrdered(), l.quantityReturned(), l.unitPrice(), l.discount() == null ? 0 : l.discount(),
               l.tax() == null ? 0 : l.tax(), l.reason(), l.reasonText(),
-              l.condition() == null ? ItemCondition.NEW : l.condition(), null));
+              l.condition() == null ? ItemCondition.NEW : l.condition(), null,
+              lineItemIds == null ? null : lineItemIds.get(i)));
     }
     Resolution resolution = request.resolution() == null ? Resolution.REFUND : request.resolution();
     return ReturnRecord.requested(rmaNumber, resolution, order, customer, blankToNull(request.ticketId()),

@@ -35,6 +35,8 @@ public class ReturnRecord {
   private boolean keepItem;
   @Embedded.Empty
   private OrderReference order;
+  @Embedded.Nullable(prefix = "source_")
+  private SourceOrder source;
   @Embedded.Empty
   private Customer customer;
   private String ticketId;
@@ -108,6 +110,20 @@ public class ReturnRecord {
 
   public OrderReference order() {
     return order;
+  }
+
+  /** Where the order came from, or {@code null} for a return typed in by hand. */
+  public SourceOrder source() {
+    return source;
+  }
+
+  /** The order source's name, {@code manual} for a return typed in by hand. */
+  public String orderSource() {
+    return source == null ? "manual" : source.name();
+  }
+
+  public boolean fromShopify() {
+    return source != null && source.isShopify();
   }
 
   public Customer customer() {
@@ -202,6 +218,15 @@ public class ReturnRecord {
   void idempotency(String key, String hash) {
     this.idempotencyKey = key;
     this.requestHash = hash;
+  }
+
+  void source(SourceOrder source) {
+    this.source = source;
+  }
+
+  /** The source's own return record mirroring this one was opened. */
+  void sourceReturn(String returnId) {
+    this.source = source.withReturnId(returnId);
   }
 
   void status(ReturnStatus status) {

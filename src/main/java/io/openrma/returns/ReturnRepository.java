@@ -28,6 +28,12 @@ interface ReturnRepository extends ListCrudRepository<ReturnRecord, Long> {
   @Query("SELECT rma_number FROM rma_return WHERE tracking_number = :tracking ORDER BY id DESC LIMIT 1")
   Optional<String> rmaNumberByTracking(String tracking);
 
+  @Query("SELECT rma_number FROM rma_return WHERE source_return_id = :returnId")
+  Optional<String> rmaNumberBySourceReturn(String returnId);
+
+  @Query("SELECT rma_number FROM rma_return WHERE source_name = :source AND order_id = :orderId ORDER BY id")
+  List<String> rmaNumbersBySourceOrder(String source, String orderId);
+
   @Query("SELECT rma_number FROM rma_return WHERE refund_id = :refundId")
   Optional<String> rmaNumberByRefundId(String refundId);
 

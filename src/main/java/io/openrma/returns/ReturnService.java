@@ -88,6 +88,18 @@ public class ReturnService {
     return repository.rmaNumberByRefundId(refundId);
   }
 
+  /** The return mirrored by this return record of its order source (e.g. {@code gid://shopify/Return/1}). */
+  @Transactional(readOnly = true)
+  public Optional<String> rmaNumberBySourceReturn(String sourceReturnId) {
+    return repository.rmaNumberBySourceReturn(sourceReturnId);
+  }
+
+  /** The returns of an order from an order source ({@code shopify}, by the source's order id), oldest first. */
+  @Transactional(readOnly = true)
+  public List<String> rmaNumbersBySourceOrder(String source, String orderId) {
+    return repository.rmaNumbersBySourceOrder(source, orderId);
+  }
+
   /** The returns of the order paid with this PaymentIntent, oldest first. */
   @Transactional(readOnly = true)
   public List<String> rmaNumbersByPaymentIntent(String paymentIntentId) {
@@ -247,6 +259,12 @@ public class ReturnService {
   public void markRefunded(String rmaNumber, Actor actor, String detail) {
     Instant now = clock.instant();
     change(rmaNumber, actor, "REFUNDED", detail, r -> r.refund(f -> f.withRefundedAt(now)));
+  }
+
+  /** The order source's own return record mirroring this return was opened (or found). */
+  @Transactional
+  public void recordSourceReturn(String rmaNumber, String sourceReturnId, Actor actor, String detail) {
+    change(rmaNumber, actor, "SOURCE_RETURN_OPENED", detail, r -> r.sourceReturn(sourceReturnId));
   }
 
   @Transactional

@@ -1,0 +1,14 @@
+-- Where a return's order came from, and the source's own records of it (Shopify's return, the
+-- transaction a refund goes against). Empty for returns typed in by hand ("manual").
+-- Same script on H2 and PostgreSQL.
+ALTER TABLE rma_return ADD COLUMN source_name VARCHAR(40);
+ALTER TABLE rma_return ADD COLUMN source_order_number VARCHAR(64);
+ALTER TABLE rma_return ADD COLUMN source_gateway VARCHAR(64);
+ALTER TABLE rma_return ADD COLUMN source_transaction_id VARCHAR(200);
+ALTER TABLE rma_return ADD COLUMN source_return_id VARCHAR(200);
+
+-- The order line each returned line is, in the source (e.g. gid://shopify/LineItem/...).
+ALTER TABLE rma_line ADD COLUMN line_item_id VARCHAR(200);
+
+-- Webhooks from the source name its return; the echo of OpenRMA's own return is recognised by it.
+CREATE UNIQUE INDEX ix_rma_return_source_return ON rma_return (source_return_id);
