@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.openrma.integrations.payments.PaymentGateway;
 import io.openrma.integrations.payments.PaymentGateway.PaymentSummary;
+import io.openrma.integrations.shopify.ShopifyReturns;
+import io.openrma.integrations.shopify.ShopifyReturns.OrderPayment;
 import io.openrma.policy.Money;
 import io.openrma.policy.RefundCalculator;
 import io.openrma.returns.Resolution;
@@ -14,7 +16,7 @@ import io.openrma.returns.ReturnService;
 import org.springframework.stereotype.Component;
 
 /**
- * "Calculate refund": reads what the payment still allows from Stripe, lets {@link RefundCalculator}
+ * "Calculate refund": reads what the payment still allows from Stripe or Shopify, lets {@link RefundCalculator}
  * do the arithmetic, and stores the breakdown on the returns record.
  */
 @Component
@@ -22,10 +24,12 @@ public class CalculateRefundDelegate extends StepDelegate {
 
   private final ReturnService returns;
   private final PaymentGateway payments;
+  private final ShopifyReturns shopify;
 
-  CalculateRefundDelegate(ReturnService returns, PaymentGateway payments) {
+  CalculateRefundDelegate(ReturnService returns, PaymentGateway payments, ShopifyReturns shopify) {
     this.returns = returns;
     this.payments = payments;
+    this.shopify = shopify;
   }
 
   @Override
@@ -68,7 +72,11 @@ public class CalculateRefundDelegate extends StepDelegate {
     return resolution == Resolution.REFUND || resolution == Resolution.KEEP_ITEM;
   }
 
-  /** Captured minus already refunded, by the stricter of Stripe's and OpenRMA's own figures. */
+  /**
+   * Captured minus already refunded, by the stricter of the payment provider's and OpenRMA's own figures: Stripe's
+   * for a Stripe payment, Shopify's order totals for an order Shopify refunds (which counts refunds made in the
+   * Shopify admin, so nothing is refunded twice).
+   */
   private long refundable(Step step) {
     ReturnRecord record = step.record();
     long captured = record.order().amountCaptured();
@@ -78,6 +86,10 @@ public class CalculateRefundDelegate extends StepDelegate {
       PaymentSummary summary = step.call("Stripe", () -> payments.paymentSummary(paymentIntentId));
       captured = Math.min(captured, summary.amountCaptured());
       refunded = Math.max(refunded, summary.amountRefunded());
+    } else if (record.source() != null && record.source().refundsPayment()) {
+      OrderPayment payment = step.call(ShopifyMirror.SYSTEM, () -> shopify.payment(record.order().orderId()));
+      captured = Math.min(captured, payment.received());
+      refunded = Math.max(refunded, payment.refunded());
     }
     return Math.max(0, captured - refunded);
   }

@@ -59,6 +59,12 @@ public final class ProcessIds {
   public static final String NOTIFY_CUSTOMER = "NotifyCustomer";
   public static final String VOID_RETURN_LABEL = "VoidReturnLabel";
   public static final String SEND_CANCELLATION_EMAIL = "SendCancellationEmail";
+  public static final String OPEN_SHOPIFY_RETURN = "OpenShopifyReturn";
+  public static final String APPROVE_SHOPIFY_RETURN = "ApproveShopifyReturn";
+  public static final String DECLINE_SHOPIFY_RETURN = "DeclineShopifyReturn";
+  public static final String ADD_RETURN_SHIPPING_TO_SHOPIFY = "AddReturnShippingToShopify";
+  public static final String PROCESS_SHOPIFY_RETURN = "ProcessShopifyReturn";
+  public static final String CANCEL_SHOPIFY_RETURN = "CancelShopifyReturn";
 
   // end events
   public static final String END_CLOSED = "ReturnClosed";
@@ -71,6 +77,8 @@ public final class ProcessIds {
   public static final String VAR_RESOLUTION = "resolution";
   public static final String VAR_HAS_TICKET = "hasTicket";
   public static final String VAR_HAS_SUBSCRIPTION = "hasSubscription";
+  /** The order came from Shopify: the diagram's "Shopify order?" gateways mirror the return there. */
+  public static final String VAR_FROM_SHOPIFY = "fromShopify";
   public static final String VAR_KEEP_ITEM = "keepItem";
   public static final String VAR_POLICY = "policy";
   public static final String VAR_REVIEW_DECISION = "reviewDecision";

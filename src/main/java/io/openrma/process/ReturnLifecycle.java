@@ -90,6 +90,7 @@ public class ReturnLifecycle implements ReturnWorkflow {
     variables.put(VAR_RESOLUTION, record.resolution().name());
     variables.put(VAR_HAS_TICKET, record.hasTicket());
     variables.put(VAR_HAS_SUBSCRIPTION, record.hasSubscription());
+    variables.put(VAR_FROM_SHOPIFY, record.fromShopify());
     variables.put(VAR_REFUND_PROBLEM, problem);
     return runtimeService.createMessageCorrelation(MSG_REFUND_FAILED_AFTER_CLOSE)
         .processInstanceBusinessKey(record.rmaNumber())
@@ -104,6 +105,7 @@ public class ReturnLifecycle implements ReturnWorkflow {
     variables.put(VAR_RESOLUTION, record.resolution().name());
     variables.put(VAR_HAS_TICKET, record.hasTicket());
     variables.put(VAR_HAS_SUBSCRIPTION, record.hasSubscription());
+    variables.put(VAR_FROM_SHOPIFY, record.fromShopify());
     // inputs of the return policy (return-policy.dmn)
     variables.put("daysSinceDelivery", (int) ChronoUnit.DAYS.between(record.order().deliveryDate(), today));
     variables.put("returnReason", primaryReason(record).name());

@@ -35,7 +35,7 @@ public final class Step {
     return record.rmaNumber();
   }
 
-  /** The task's name in the diagram, e.g. "Refund payment in Stripe". */
+  /** The task's name in the diagram, e.g. "Refund payment". */
   public String name() {
     String name = execution.getCurrentActivityName();
     return name == null || name.isBlank() ? execution.getCurrentActivityId() : name;

@@ -24,7 +24,7 @@ public class Steps {
 
   /**
    * Notes a failed attempt of the step on the timeline, in a transaction of its own (the step's rolls
-   * back): {@code STEP_FAILED} "Refund payment in Stripe failed, to be tried again: Stripe: ...". Once the
+   * back): {@code STEP_FAILED} "Refund payment failed, to be tried again: Stripe: ...". Once the
    * retries are used up the same failure is the incident in Cockpit.
    */
   void failed(Step step, ExternalSystemException failure) {

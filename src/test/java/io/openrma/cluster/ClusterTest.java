@@ -156,7 +156,7 @@ class ClusterTest {
     assertThat(status(rma)).isEqualTo("INSPECTED");
     assertThat(engine().getRuntimeService().createIncidentQuery().processInstanceId(processInstance(rma)).singleResult()
         .getIncidentMessage())
-        .contains("Stripe").contains(rma).contains("Refund payment in Stripe");
+        .contains("Stripe").contains(rma).contains("Refund payment");
     assertThat(ClusterStandIns.refundRequests(rma)).hasSize(3);
 
     Job job = engine().getManagementService().createJobQuery().processInstanceId(processInstance(rma)).noRetriesLeft()

@@ -58,7 +58,7 @@ class IncidentMessageTest {
     // the return says that the step is being retried, not only where it stands
     JsonNode retrying = lifecycle.get(rma).get("process").get("retrying");
     assertThat(retrying).hasSize(1);
-    assertThat(retrying.get(0).get("name").asText()).isEqualTo("Refund payment in Stripe");
+    assertThat(retrying.get(0).get("name").asText()).isEqualTo("Refund payment");
     assertThat(retrying.get(0).get("attemptsLeft").asInt()).isPositive()
         .isEqualTo(engine.getManagementService().createJobQuery().jobId(refund.getId()).singleResult().getRetries());
     assertThat(retrying.get(0).get("lastFailure").asText()).contains("Stripe");
@@ -73,7 +73,7 @@ class IncidentMessageTest {
         .processInstanceId(lifecycle.jobs().processInstanceId(rma)).singleResult();
     assertThat(incident.getActivityId()).isEqualTo(ProcessIds.REFUND_PAYMENT);
     assertThat(incident.getIncidentMessage())
-        .startsWith("Stripe: Refund payment in Stripe failed for " + rma + ": Connection reset")
+        .startsWith("Stripe: Refund payment failed for " + rma + ": Connection reset")
         .contains("<email>")
         .doesNotContain("jane@example.com");
     assertThat(lifecycle.status(rma)).isEqualTo("INSPECTED");
@@ -81,12 +81,12 @@ class IncidentMessageTest {
     List<String> failures = new ArrayList<>();
     lifecycle.get(rma).get("timeline").forEach(entry -> {
       if (entry.get("event").asText().equals("STEP_FAILED")) {
-        assertThat(entry.get("actor").asText()).isEqualTo("Refund payment in Stripe");
+        assertThat(entry.get("actor").asText()).isEqualTo("Refund payment");
         failures.add(entry.get("detail").asText());
       }
     });
     assertThat(failures).hasSize(attempts).allSatisfy(detail -> assertThat(detail)
-        .startsWith("Refund payment in Stripe failed").contains("Connection reset").doesNotContain("jane@"));
+        .startsWith("Refund payment failed").contains("Connection reset").doesNotContain("jane@"));
 
     // "Retry" in Cockpit: the step is due at once and the return shows it being retried
     Http.Response retried = lifecycle.http().as("admin").put("/engine-rest/job/" + refund.getId() + "/retries",

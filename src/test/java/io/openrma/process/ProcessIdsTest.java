@@ -78,6 +78,12 @@ class ProcessIdsTest {
       entry("ISSUE_STORE_CREDIT", ServiceTask.class),
       entry("WAIT_FOR_REFUND_CONFIRMATION", ReceiveTask.class),
       entry("UPDATE_RECORD_REFUNDED", ServiceTask.class),
+      entry("OPEN_SHOPIFY_RETURN", ServiceTask.class),
+      entry("APPROVE_SHOPIFY_RETURN", ServiceTask.class),
+      entry("DECLINE_SHOPIFY_RETURN", ServiceTask.class),
+      entry("ADD_RETURN_SHIPPING_TO_SHOPIFY", ServiceTask.class),
+      entry("PROCESS_SHOPIFY_RETURN", ServiceTask.class),
+      entry("CANCEL_SHOPIFY_RETURN", ServiceTask.class),
       entry("NOTIFY_CUSTOMER", ServiceTask.class),
       entry("VOID_RETURN_LABEL", ServiceTask.class),
       entry("SEND_CANCELLATION_EMAIL", ServiceTask.class));

@@ -18,6 +18,9 @@ import java.util.Map;
 
 import io.openrma.system.ApiProblems;
 import io.openrma.returns.Actor;
+import io.openrma.returns.ItemCondition;
+import io.openrma.returns.OrderReturnRequest;
+import io.openrma.support.ShopifyTestOrders;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import java.util.stream.Collectors;
 import java.util.Set;
@@ -60,7 +63,8 @@ import org.springframework.test.context.TestExecutionListeners;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestBeans.class, ProcessEngineCoverageConfiguration.class, RmaLifecycleProcessTest.Coverage.class})
+@Import({TestBeans.class, ShopifyTestOrders.class, ProcessEngineCoverageConfiguration.class,
+    RmaLifecycleProcessTest.Coverage.class})
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 @ExtendWith(ActiveEngineExtension.class)
 class RmaLifecycleProcessTest {
@@ -412,7 +416,7 @@ class RmaLifecycleProcessTest {
     }
     assertThat(attempts).isEqualTo(3); // R3: three attempts in all, then the incident
     Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
-    assertThat(incident.getIncidentMessage()).contains("Stripe").contains(rma).contains("Refund payment in Stripe");
+    assertThat(incident.getIncidentMessage()).contains("Stripe").contains(rma).contains("Refund payment");
 
     faults.reset();
     int refundsBefore = faults.calls("refund");
@@ -492,12 +496,110 @@ class RmaLifecycleProcessTest {
     assertThat(lifecycle.instance(rma)).isWaitingAt(ProcessIds.TASK_INSPECT);
   }
 
+  // ------------------------------------------------------------------ an order from Shopify
+
+  private String shopifyReturn(int order, int line, String email, ItemCondition condition) {
+    return lifecycle.create(new OrderReturnRequest(new OrderReturnRequest.Order("shopify", "#" + order), email, null,
+        null, null, List.of(new OrderReturnRequest.Line(ShopifyTestOrders.lineItemId(order, line), 1, DOES_NOT_FIT,
+            null, condition))));
+  }
+
+  private List<String> events(String rma) {
+    return returns.timeline(lifecycle.record(rma)).stream().map(TimelineEntry::event).toList();
+  }
+
+  @Test
+  void aShopifyOrdersReturnIsMirroredInShopifyFromOpenToClosedAndItsStripePaymentRefundedInStripe() {
+    String rma = shopifyReturn(1001, 1, "jane.doe@example.com", NEW);
+    ProcessInstance pi = lifecycle.instance(rma);
+    assertThat(pi).hasPassed(ProcessIds.CHECK_RETURN_POLICY).isWaitingAt(ProcessIds.OPEN_SHOPIFY_RETURN);
+    assertAgrees(rma, ReturnStatus.REQUESTED);
+
+    lifecycle.runJobs(rma);
+    assertThat(pi).isWaitingAt(ProcessIds.ITEM_PICKED_UP).hasPassed(ProcessIds.GENERATE_RETURN_LABEL,
+        ProcessIds.ADD_RETURN_SHIPPING_TO_SHOPIFY).hasNotPassed(ProcessIds.APPROVE_SHOPIFY_RETURN);
+    ReturnRecord record = lifecycle.record(rma);
+    assertThat(record.source().returnId()).startsWith("gid://shopify/Return/");
+    assertThat(record.source().orderNumber()).isEqualTo("#1001");
+    assertThat(record.lines().get(0).lineItemId()).isEqualTo(ShopifyTestOrders.lineItemId(1001, 1));
+
+    lifecycle.pickedUp(rma, "pickup-" + rma);
+    lifecycle.arrived(rma, "scan-" + rma);
+    int stripeRefunds = faults.calls("refund");
+    lifecycle.inspect(rma, "NEW", "RESTOCK");
+    lifecycle.runJobs(rma);
+    assertThat(pi).isEnded().hasPassed(ProcessIds.REFUND_PAYMENT, ProcessIds.PROCESS_SHOPIFY_RETURN,
+        ProcessIds.NOTIFY_CUSTOMER, ProcessIds.END_CLOSED);
+    record = lifecycle.record(rma);
+    assertThat(record.refund().refundId()).startsWith("re_sim_"); // paid through Stripe: refunded in Stripe
+    assertThat(faults.calls("refund")).isEqualTo(stripeRefunds + 1);
+    assertThat(events(rma)).containsSubsequence("SOURCE_RETURN_OPENED", "SHOPIFY_REVERSE_DELIVERY", "REFUNDED",
+        "SHOPIFY_RETURN_PROCESSED", "SHOPIFY_RETURN_CLOSED");
+    assertThat(returns.timeline(record)).filteredOn(t -> t.event().equals("SHOPIFY_RETURN_PROCESSED"))
+        .extracting(TimelineEntry::detail).containsExactly("Processed in Shopify: 1x RESTOCKED");
+  }
+
+  @Test
+  void aShopifyPaymentsOrderIsRefundedThroughShopifyAndNeverInStripe() {
+    String rma = shopifyReturn(1006, 1, "noah.becker@example.com", NEW);
+    lifecycle.runJobs(rma);
+    toInspection(rma);
+    int stripeRefunds = faults.calls("refund");
+    lifecycle.inspect(rma, "NEW", "SCRAP");
+    lifecycle.runJobs(rma);
+    ProcessInstance pi = lifecycle.instance(rma);
+    assertThat(pi).isEnded().hasPassed(ProcessIds.REFUND_PAYMENT, ProcessIds.PROCESS_SHOPIFY_RETURN,
+        ProcessIds.END_CLOSED);
+    ReturnRecord record = lifecycle.record(rma);
+    assertThat(record.refund().refundId()).startsWith("gid://shopify/Refund/");
+    assertThat(record.refund().status()).isEqualTo("SUCCEEDED");
+    assertThat(record.refund().total()).isEqualTo(3_490 + 663);
+    assertThat(faults.calls("refund")).isEqualTo(stripeRefunds);
+  }
+
+  @Test
+  void aReviewedShopifyReturnIsApprovedInShopifyAndARejectedOneDeclinedThere() {
+    String approved = shopifyReturn(1002, 1, "max.mustermann@example.com", ItemCondition.USED);
+    lifecycle.runJobs(approved);
+    assertThat(lifecycle.instance(approved)).hasPassed(ProcessIds.OPEN_SHOPIFY_RETURN)
+        .isWaitingAt(ProcessIds.TASK_REVIEW_RETURN);
+    lifecycle.complete(approved, "carl", Map.of("reviewDecision", "APPROVE", "reviewComment", "Fine"));
+    assertThat(lifecycle.instance(approved)).isWaitingAt(ProcessIds.APPROVE_SHOPIFY_RETURN);
+    assertAgrees(approved, ReturnStatus.UNDER_REVIEW);
+    lifecycle.runJobs(approved);
+    assertThat(lifecycle.instance(approved)).hasPassed(ProcessIds.APPROVE_SHOPIFY_RETURN, "RmaApproved")
+        .isWaitingAt(ProcessIds.ITEM_PICKED_UP);
+    assertThat(events(approved)).contains("SHOPIFY_RETURN_APPROVED");
+
+    String rejected = shopifyReturn(1002, 2, "max.mustermann@example.com", ItemCondition.USED);
+    lifecycle.runJobs(rejected);
+    lifecycle.complete(rejected, "carl", Map.of("reviewDecision", "REJECT", "reviewComment", "Worn for a month"));
+    lifecycle.runJobs(rejected);
+    assertThat(lifecycle.instance(rejected)).isEnded().hasPassed(ProcessIds.SEND_REJECTION_EMAIL,
+        ProcessIds.DECLINE_SHOPIFY_RETURN, ProcessIds.END_REJECTED).hasNotPassed(ProcessIds.APPROVE_SHOPIFY_RETURN);
+    assertThat(events(rejected)).contains("SHOPIFY_RETURN_DECLINED");
+  }
+
+  @Test
+  void aCancelledShopifyReturnIsCancelledInShopifyToo() {
+    String rma = shopifyReturn(1001, 2, "jane.doe@example.com", NEW);
+    lifecycle.runJobs(rma);
+    assertThat(lifecycle.instance(rma)).isWaitingAt(ProcessIds.ITEM_PICKED_UP);
+    returns.cancel(rma, "Changed my mind", Actor.user("carl"));
+    assertThat(lifecycle.instance(rma)).isWaitingAt(ProcessIds.VOID_RETURN_LABEL);
+    lifecycle.runJobs(rma);
+    assertThat(lifecycle.instance(rma)).isEnded().hasPassed(ProcessIds.CANCEL_SHOPIFY_RETURN,
+        ProcessIds.SEND_CANCELLATION_EMAIL, ProcessIds.END_CANCELLED);
+    assertThat(events(rma)).containsSubsequence("LABEL_VOIDED", "SHOPIFY_RETURN_CANCELLED");
+  }
+
   /** The record's status is the one the process position implies. */
   private void assertAgrees(String rma, ReturnStatus expected) {
     assertThat(lifecycle.status(rma)).as("status of " + rma).isEqualTo(expected);
     List<String> active = engine.getRuntimeService().getActiveActivityIds(lifecycle.instance(rma).getId());
     ReturnStatus implied = switch (active.get(0)) {
-      case ProcessIds.TASK_REVIEW_RETURN -> ReturnStatus.UNDER_REVIEW;
+      case ProcessIds.OPEN_SHOPIFY_RETURN -> ReturnStatus.REQUESTED;
+      case ProcessIds.TASK_REVIEW_RETURN, ProcessIds.APPROVE_SHOPIFY_RETURN -> ReturnStatus.UNDER_REVIEW;
       case ProcessIds.GENERATE_RETURN_LABEL, ProcessIds.TASK_FIX_ADDRESS -> ReturnStatus.APPROVED;
       case ProcessIds.ITEM_PICKED_UP -> ReturnStatus.LABEL_ISSUED;
       case ProcessIds.ITEM_ARRIVED -> ReturnStatus.IN_TRANSIT;

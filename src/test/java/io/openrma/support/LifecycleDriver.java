@@ -49,6 +49,11 @@ public final class LifecycleDriver {
     return creation.create(request, null, "carl").record().rmaNumber();
   }
 
+  /** A return for an order in an order source (e.g. the Shopify test orders), by order number and email. */
+  public String create(io.openrma.returns.OrderReturnRequest request) {
+    return creation.create(request, null, "carl").record().rmaNumber();
+  }
+
   public ReturnRecord record(String rmaNumber) {
     return returns.get(rmaNumber);
   }
