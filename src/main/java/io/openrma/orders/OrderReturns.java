@@ -63,6 +63,11 @@ class OrderReturns implements OrderReferences {
       violations.add(new Violation("resolution", "order " + order.orderNumber() + " was paid through "
           + order.payment().gateway() + ", which OpenRMA cannot refund: choose EXCHANGE or STORE_CREDIT"));
     }
+    if (order.customer().shippingAddress() == null) {
+      violations.add(new Violation("order", "order " + order.orderNumber() + " has neither a shipping nor a billing "
+          + "address, and the return label needs the address the parcel comes from: add one to the order in "
+          + order.source() + ", then try again"));
+    }
     if (!violations.isEmpty()) {
       throw new InvalidRequest(violations);
     }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +29,9 @@ import org.springframework.stereotype.Component;
  * Orders of the connected Shopify store (source {@code shopify}), read through the Admin GraphQL API with
  * the documents under {@code src/main/resources/shopify/}. Only while Shopify is live.
  *
- * <p>How Shopify's order becomes an {@link Order}: the unit price is
- * {@code discountedUnitPriceAfterAllDiscountsSet} (the shop's currency), the line's tax its
+ * <p>How Shopify's order becomes an {@link Order}: amounts in presentment money (what the customer paid, in
+ * the currency refunds are made in); the unit price is {@code discountedUnitPriceAfterAllDiscountsSet}, the
+ * line's tax its
  * {@code taxLines} summed; fulfilled units are the line's units in the order's successful fulfillments,
  * and delivery is the latest of those fulfillments' {@code deliveredAt}, else its {@code createdAt}.
  * Units already returned in Shopify are the order's {@code returns} line items whose return was not
@@ -51,13 +53,16 @@ public class ShopifyOrderSource implements OrderSource {
   private final String finalSaleTag;
   private final String byName;
   private final String byId;
+  private final String moreLines;
 
   public ShopifyOrderSource(ShopifyAdmin shopify, OrdersProperties properties) {
     this.shopify = shopify;
     this.finalSaleTag = properties.finalSaleTag();
-    String fields = document("order-fields.graphql");
+    String lineFields = document("line-fields.graphql");
+    String fields = document("order-fields.graphql") + "\n" + lineFields;
     this.byName = document("order-by-name.graphql") + "\n" + fields;
     this.byId = document("order-by-id.graphql") + "\n" + fields;
+    this.moreLines = document("order-line-items.graphql") + "\n" + lineFields;
   }
 
   @Override
@@ -75,19 +80,41 @@ public class ShopifyOrderSource implements OrderSource {
     ByName data = shopify.query("look up order " + number, byName,
         Map.of("query", "name:\"" + number.replace("\"", "") + "\""), ByName.class);
     return Optional.ofNullable(data.orders()).map(Nodes::nodes).flatMap(nodes -> nodes.stream().findFirst())
-        .map(this::order)
-        .filter(order -> order.hasNumber(number) && order.belongsTo(emailOrPostalCode));
+        .filter(o -> {
+          Order firstPage = order(o); // the email is checked before more of the order is read
+          return firstPage.hasNumber(number) && firstPage.belongsTo(emailOrPostalCode);
+        })
+        .map(o -> order(withAllLines(o)));
   }
 
   @Override
   public Optional<Order> get(String orderId) {
     String id = orderId.startsWith("gid://") ? orderId : GID + orderId;
     ById data = shopify.query("read order " + id, byId, Map.of("id", id), ById.class);
-    return Optional.ofNullable(data.order()).map(this::order);
+    return Optional.ofNullable(data.order()).map(o -> order(withAllLines(o)));
+  }
+
+  /** The order with every line: Shopify answers 100 at a time, the rest page by page. */
+  private ShopifyOrder withAllLines(ShopifyOrder o) {
+    if (o.lineItems() == null || o.lineItems().pageInfo() == null || !o.lineItems().pageInfo().hasNextPage()) {
+      return o;
+    }
+    List<LineItem> lines = new ArrayList<>(nodes(o.lineItems()));
+    PageInfo page = o.lineItems().pageInfo();
+    while (page != null && page.hasNextPage()) {
+      MoreLines more = shopify.query("read more lines of order " + o.name(), moreLines,
+          Map.of("id", o.id(), "after", page.endCursor()), MoreLines.class);
+      Nodes<LineItem> next = more.order() == null ? null : more.order().lineItems();
+      lines.addAll(nodes(next));
+      page = next == null ? null : next.pageInfo();
+    }
+    return new ShopifyOrder(o.id(), o.name(), o.createdAt(), o.presentmentCurrencyCode(), o.email(), o.phone(),
+        o.customer(), o.shippingAddress(), o.billingAddress(), o.shippingLines(), new Nodes<>(lines, null),
+        o.fulfillments(), o.returns(), o.transactions());
   }
 
   Order order(ShopifyOrder o) {
-    String currency = o.currencyCode();
+    String currency = o.presentmentCurrencyCode();
     Map<String, Integer> fulfilled = new HashMap<>();
     List<Fulfillment> done = list(o.fulfillments()).stream().filter(f -> "SUCCESS".equals(f.status())).toList();
     for (Fulfillment fulfillment : done) {
@@ -122,8 +149,9 @@ public class ShopifyOrderSource implements OrderSource {
         payment(o, currency));
   }
 
+  /** The shipping address, else (digital goods, local pick-up) the billing address: the label ships from there. */
   private static Order.Customer customer(ShopifyOrder o) {
-    MailingAddress a = o.shippingAddress();
+    MailingAddress a = o.shippingAddress() != null ? o.shippingAddress() : o.billingAddress();
     Order.Address address = a == null
         ? null
         : new Order.Address(a.address1(), a.address2(), a.city(), a.provinceCode(), a.zip(), a.countryCodeV2());
@@ -163,11 +191,11 @@ public class ShopifyOrderSource implements OrderSource {
   }
 
   private static long money(MoneyBag bag, String currency) {
-    if (bag == null || bag.shopMoney() == null || bag.shopMoney().amount() == null) {
+    if (bag == null || bag.presentmentMoney() == null || bag.presentmentMoney().amount() == null) {
       return 0;
     }
-    String code = bag.shopMoney().currencyCode() == null ? currency : bag.shopMoney().currencyCode();
-    return Money.minorUnits(bag.shopMoney().amount(), code);
+    String code = bag.presentmentMoney().currencyCode() == null ? currency : bag.presentmentMoney().currencyCode();
+    return Money.minorUnits(bag.presentmentMoney().amount(), code);
   }
 
   private static <T> List<T> nodes(Nodes<T> connection) {
@@ -197,12 +225,25 @@ public class ShopifyOrderSource implements OrderSource {
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Nodes<T>(List<T> nodes) {
+  record MoreLines(OrderLines order) {
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record ShopifyOrder(String id, String name, Instant createdAt, String currencyCode, String email, String phone,
-      Customer customer, MailingAddress shippingAddress, Nodes<ShippingLine> shippingLines,
+  record OrderLines(Nodes<LineItem> lineItems) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Nodes<T>(List<T> nodes, PageInfo pageInfo) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record PageInfo(boolean hasNextPage, String endCursor) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ShopifyOrder(String id, String name, Instant createdAt, String presentmentCurrencyCode, String email,
+      String phone, Customer customer, MailingAddress shippingAddress, MailingAddress billingAddress,
+      Nodes<ShippingLine> shippingLines,
       Nodes<LineItem> lineItems, List<Fulfillment> fulfillments, Nodes<ShopifyReturn> returns,
       List<Transaction> transactions) {
   }
@@ -259,7 +300,7 @@ public class ShopifyOrderSource implements OrderSource {
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record MoneyBag(MoneyV2 shopMoney) {
+  record MoneyBag(MoneyV2 presentmentMoney) {
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)

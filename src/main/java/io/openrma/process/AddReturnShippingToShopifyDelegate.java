@@ -26,7 +26,8 @@ public class AddReturnShippingToShopifyDelegate extends StepDelegate {
     String returnId = ShopifyMirror.returnId(record);
     Label label = record.label();
     step.once(ShopifyMirror.SYSTEM, "SHOPIFY_REVERSE_DELIVERY", () -> shopify.addReverseDelivery(returnId,
-        ShopifyMirror.lineItemIds(record), new Shipment(label.trackingNumber(), null, label.carrier(), label.labelUrl())),
+        ShopifyMirror.lineItemIds(record),
+        new Shipment(label.trackingNumber(), null, label.carrier(), label.labelUrl())),
         "Return shipping " + label.carrier() + " " + label.trackingNumber() + " added to the Shopify return");
   }
 }

@@ -103,8 +103,9 @@ public class RefundPaymentDelegate extends StepDelegate {
 
   private static void outcome(Step step, String status, String failure) {
     if ("FAILED".equals(status) || "CANCELED".equals(status) || "REFUSED".equals(status)) {
-      throw new BpmnError(ProcessIds.ERROR_REFUND_REFUSED, "The payment provider reports the refund " + status.toLowerCase()
-          + (failure == null ? "" : ": " + failure));
+      throw new BpmnError(ProcessIds.ERROR_REFUND_REFUSED,
+          "The payment provider reports the refund " + status.toLowerCase()
+              + (failure == null ? "" : ": " + failure));
     }
     step.setVariable(ProcessIds.VAR_REFUND_STATUS, "SUCCEEDED".equals(status) ? "SUCCEEDED" : "PENDING");
   }

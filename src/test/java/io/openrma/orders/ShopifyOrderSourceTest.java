@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -139,6 +140,70 @@ class ShopifyOrderSourceTest {
 
     assertThat(source().get("5678901234")).map(Order::orderNumber).contains("#1001");
     assertThat(source().get("gid://shopify/Order/1")).isEmpty();
+  }
+
+  @Test
+  void anOrderWithMoreThanAHundredLinesIsReadPageByPage() {
+    Map<String, Object> order = ShopifyApi.order1001();
+    List<Map<String, Object>> first = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      first.add(ShopifyApi.lineItem("gid://shopify/LineItem/" + (1000 + i), "SOCK-" + i, "Sock", "Sock " + i, 1, "5.0",
+          List.of("0.95"), List.of()));
+    }
+    order.put("lineItems", ShopifyApi.lineItems(first, "cursor-100", true));
+    shopify.stubFor(post(urlEqualTo(ShopifyApi.GRAPHQL)).withRequestBody(matchingJsonPath("$.variables.query"))
+        .willReturn(okJson(ShopifyApi.orders(order))));
+    shopify.stubFor(post(urlEqualTo(ShopifyApi.GRAPHQL))
+        .withRequestBody(matchingJsonPath("$.variables.after", equalTo("cursor-100")))
+        .withRequestBody(matchingJsonPath("$.variables.id", equalTo("gid://shopify/Order/5678901234")))
+        .willReturn(okJson(ShopifyApi.moreLines(List.of(ShopifyApi.lineItem("gid://shopify/LineItem/2000", "HAT",
+            "Hat", "Hat", 1, "15.0", List.of("2.85"), List.of("apparel"))), "cursor-101", false))));
+
+    Order found = source().find("#1001", "jane.doe@example.com").orElseThrow();
+
+    assertThat(found.lines()).hasSize(101);
+    assertThat(found.line("gid://shopify/LineItem/2000")).map(Order.Line::unitPrice).contains(1_500L);
+    shopify.verify(2, postRequestedFor(urlEqualTo(ShopifyApi.GRAPHQL)));
+  }
+
+  @Test
+  void aWrongEmailReadsNoFurtherPagesOfTheOrder() {
+    Map<String, Object> order = ShopifyApi.order1001();
+    order.put("lineItems", ShopifyApi.lineItems(List.of(), "cursor-100", true));
+    shopify.stubFor(post(urlEqualTo(ShopifyApi.GRAPHQL)).willReturn(okJson(ShopifyApi.orders(order))));
+
+    assertThat(source().find("#1001", "someone.else@example.com")).isEmpty();
+    shopify.verify(1, postRequestedFor(urlEqualTo(ShopifyApi.GRAPHQL)));
+  }
+
+  @Test
+  void anOrderWithoutShippingAddressShipsTheLabelFromItsBillingAddress() {
+    Map<String, Object> order = ShopifyApi.order1001();
+    order.put("shippingAddress", null);
+    Map<String, Object> billing = ShopifyApi.address();
+    billing.put("address1", "Rechnungsweg 5");
+    order.put("billingAddress", billing);
+    shopify.stubFor(post(urlEqualTo(ShopifyApi.GRAPHQL)).willReturn(okJson(ShopifyApi.orders(order))));
+
+    Order found = source().find("#1001", "jane.doe@example.com").orElseThrow();
+
+    assertThat(found.customer().shippingAddress().line1()).isEqualTo("Rechnungsweg 5");
+  }
+
+  @Test
+  void pricesAreWhatTheCustomerPaidInTheirCurrencyNotTheShopsBookkeepingCurrency() {
+    Map<String, Object> order = ShopifyApi.order1001();
+    order.put("presentmentCurrencyCode", "CHF");
+    Map<String, Object> line = ShopifyApi.lineItem("gid://shopify/LineItem/111", "TSHIRT-MERINO-M", "Merino T-shirt",
+        "Merino T-shirt - M", 1, "22.5", List.of(), List.of("apparel"));
+    line.put("discountedUnitPriceAfterAllDiscountsSet", ShopifyApi.moneyBag("22.5", "EUR", "21.9", "CHF"));
+    order.put("lineItems", Map.of("nodes", List.of(line)));
+    shopify.stubFor(post(urlEqualTo(ShopifyApi.GRAPHQL)).willReturn(okJson(ShopifyApi.orders(order))));
+
+    Order found = source().find("#1001", "jane.doe@example.com").orElseThrow();
+
+    assertThat(found.currency()).isEqualTo("CHF");
+    assertThat(found.lines().get(0).unitPrice()).isEqualTo(2_190);
   }
 
   @Test

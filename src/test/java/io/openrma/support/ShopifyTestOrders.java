@@ -53,7 +53,8 @@ public class ShopifyTestOrders {
     String number = demo.orderNumber().substring(1);
     List<Order.Line> lines = demo.lines().stream().map(l -> new Order.Line(
         lineItemId(Integer.parseInt(number), Integer.parseInt(l.lineItemId().substring(l.lineItemId().lastIndexOf('-')
-            + 1))), l.sku(), l.title(), l.quantity(), l.fulfilled(), l.returnedAtSource(), l.unitPrice(), l.tax(),
+            + 1))),
+        l.sku(), l.title(), l.quantity(), l.fulfilled(), l.returnedAtSource(), l.unitPrice(), l.tax(),
         l.tags(), l.category())).toList();
     Order.Payment p = demo.payment();
     Order.Payment payment = new Order.Payment(p.gateway(), p.paymentIntentId(),

@@ -45,10 +45,12 @@ public final class ShopifyApi {
     order.put("name", "#1001");
     order.put("createdAt", "2026-02-10T09:15:00Z");
     order.put("currencyCode", "EUR");
+    order.put("presentmentCurrencyCode", "EUR");
     order.put("email", "jane.doe@example.com");
     order.put("phone", null);
     order.put("customer", Map.of("id", "gid://shopify/Customer/7001", "displayName", "Jane Doe"));
     order.put("shippingAddress", address());
+    order.put("billingAddress", address());
     order.put("shippingLines", Map.of("nodes", List.of(Map.of("discountedPriceSet", moneyBag("4.9", "EUR")))));
     order.put("lineItems", Map.of("nodes", List.of(
         lineItem("gid://shopify/LineItem/111", "TSHIRT-MERINO-M", "Merino T-shirt", "Merino T-shirt - M", 2, "22.5",
@@ -135,6 +137,26 @@ public final class ShopifyApi {
     transaction.put("paymentId", paymentId);
     transaction.put("amountSet", moneyBag(amount, "EUR"));
     return transaction;
+  }
+
+  /** A price the customer paid in {@code presentmentCurrency} for a shop that books in {@code shopCurrency}. */
+  public static Map<String, Object> moneyBag(String shopAmount, String shopCurrency, String presentmentAmount,
+      String presentmentCurrency) {
+    return Map.of("shopMoney", Map.of("amount", shopAmount, "currencyCode", shopCurrency), "presentmentMoney",
+        Map.of("amount", presentmentAmount, "currencyCode", presentmentCurrency));
+  }
+
+  /** {@code {"data": {"order": {"lineItems": ...}}}}: a further page of an order's lines. */
+  public static String moreLines(List<Map<String, Object>> lines, String endCursor, boolean hasNextPage) {
+    return StripeApi.json(answer(Map.of("order", Map.of("lineItems", lineItems(lines, endCursor, hasNextPage)))));
+  }
+
+  /** A {@code lineItems} connection with its {@code pageInfo}. */
+  public static Map<String, Object> lineItems(List<Map<String, Object>> lines, String endCursor, boolean hasNextPage) {
+    Map<String, Object> pageInfo = new LinkedHashMap<>();
+    pageInfo.put("hasNextPage", hasNextPage);
+    pageInfo.put("endCursor", endCursor);
+    return Map.of("nodes", lines, "pageInfo", pageInfo);
   }
 
   public static Map<String, Object> moneyBag(String amount, String currency) {
