@@ -9,6 +9,8 @@ ALTER TABLE rma_return ADD COLUMN source_return_id VARCHAR(200);
 
 -- The order line each returned line is, in the source (e.g. gid://shopify/LineItem/...).
 ALTER TABLE rma_line ADD COLUMN line_item_id VARCHAR(200);
+-- For an exchange in the order source: the variant the customer gets instead (gid://shopify/ProductVariant/...).
+ALTER TABLE rma_line ADD COLUMN exchange_variant_id VARCHAR(200);
 
 -- Webhooks from the source name its return; the echo of OpenRMA's own return is recognised by it.
 CREATE UNIQUE INDEX ix_rma_return_source_return ON rma_return (source_return_id);

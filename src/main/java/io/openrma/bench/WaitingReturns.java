@@ -94,7 +94,7 @@ public class WaitingReturns {
     Customer customer = new Customer("C-B" + n, "Bench Customer " + n, "bench" + n + "@customers.example", null,
         new Address("Hauptstr. 1", null, "Berlin", null, "10115", "DE"));
     ReturnLine line = new ReturnLine(1, "SHIRT-" + (Integer.parseInt(n) % 50), "Shirt", ItemCategory.APPAREL, 1, 1,
-        10_000, 0, 0, ReturnReason.DOES_NOT_FIT, null, ItemCondition.NEW, null, null);
+        10_000, 0, 0, ReturnReason.DOES_NOT_FIT, null, ItemCondition.NEW, null, null, null);
     return ReturnRecord.requested(rmaNumber, Resolution.REFUND, order, customer, null, null, List.of(line), ACTOR, now);
   }
 }

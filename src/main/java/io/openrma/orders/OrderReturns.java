@@ -63,6 +63,7 @@ class OrderReturns implements OrderReferences {
       violations.add(new Violation("resolution", "order " + order.orderNumber() + " was paid through "
           + order.payment().gateway() + ", which OpenRMA cannot refund: choose EXCHANGE or STORE_CREDIT"));
     }
+    violations.addAll(exchangeVariants(request, resolution, from));
     if (order.customer().shippingAddress() == null) {
       violations.add(new Violation("order", "order " + order.orderNumber() + " has neither a shipping nor a billing "
           + "address, and the return label needs the address the parcel comes from: add one to the order in "
@@ -72,7 +73,33 @@ class OrderReturns implements OrderReferences {
       throw new InvalidRequest(violations);
     }
     return new Resolved(fullRequest(request, order), from,
-        request.lines().stream().map(OrderReturnRequest.Line::lineItemId).toList());
+        request.lines().stream().map(OrderReturnRequest.Line::lineItemId).toList(),
+        request.lines().stream().map(l -> resolution == Resolution.EXCHANGE ? l.exchangeVariantId() : null).toList());
+  }
+
+  /**
+   * A Shopify order's exchange is made in Shopify, so each line names the variant the customer gets instead;
+   * elsewhere customer service arranges it ("Arrange exchange") and a variant would be ignored, so it is refused.
+   */
+  private static List<Violation> exchangeVariants(OrderReturnRequest request, Resolution resolution,
+      SourceOrder from) {
+    List<Violation> violations = new ArrayList<>();
+    for (int i = 0; i < request.lines().size(); i++) {
+      String variant = request.lines().get(i).exchangeVariantId();
+      boolean given = variant != null && !variant.isBlank();
+      String field = "lines[" + i + "].exchangeVariantId";
+      if (resolution == Resolution.EXCHANGE && from.isShopify() && !given) {
+        violations.add(new Violation(field, "an exchange of a Shopify order is made in Shopify: name the variant "
+            + "the customer gets instead (gid://shopify/ProductVariant/...)"));
+      } else if (given && (resolution != Resolution.EXCHANGE || !from.isShopify())) {
+        violations.add(new Violation(field, resolution != Resolution.EXCHANGE
+            ? "only an EXCHANGE names a variant to exchange for"
+            : "only Shopify orders are exchanged in the shop; customer service arranges this exchange: leave it out"));
+      } else if (given && !variant.startsWith("gid://shopify/ProductVariant/")) {
+        violations.add(new Violation(field, "must be a Shopify product variant id (gid://shopify/ProductVariant/...)"));
+      }
+    }
+    return violations;
   }
 
   private CreateReturnRequest fullRequest(OrderReturnRequest request, Order order) {

@@ -17,9 +17,10 @@ public interface OrderReferences {
   Resolved resolve(OrderReturnRequest request);
 
   /**
-   * The full request, where the order came from, and the source's line item id of each requested line
-   * (in the request's order).
+   * The full request, where the order came from, and per requested line (in the request's order) the source's
+   * line item id and the variant to exchange it for (or {@code null}).
    */
-  record Resolved(CreateReturnRequest request, SourceOrder source, java.util.List<String> lineItemIds) {
+  record Resolved(CreateReturnRequest request, SourceOrder source, java.util.List<String> lineItemIds,
+      java.util.List<String> exchangeVariantIds) {
   }
 }

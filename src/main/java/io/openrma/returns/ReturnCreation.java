@@ -74,7 +74,7 @@ public class ReturnCreation {
    */
   @Transactional
   public Created create(CreateReturnRequest request, String idempotencyKey, String createdBy) {
-    return create(request, () -> new OrderReferences.Resolved(request, null, null), idempotencyKey, createdBy);
+    return create(request, () -> new OrderReferences.Resolved(request, null, null, null), idempotencyKey, createdBy);
   }
 
   /**
@@ -101,7 +101,7 @@ public class ReturnCreation {
           ? null
           : source.withReturnId(
               sourceReturnId),
-          resolved.lineItemIds());
+          resolved.lineItemIds(), resolved.exchangeVariantIds());
     }, sourceReturnId, createdBy);
   }
 
@@ -120,7 +120,7 @@ public class ReturnCreation {
     if (!violations.isEmpty()) {
       throw new InvalidRequest(violations);
     }
-    ReturnRecord record = draft(request, resolved.lineItemIds(), nextRmaNumber(), createdBy, clock.instant());
+    ReturnRecord record = draft(request, resolved.lineItemIds(), resolved.exchangeVariantIds(), nextRmaNumber(), createdBy, clock.instant());
     record.source(resolved.source());
     record.idempotency(idempotencyKey, hash);
     try {
@@ -189,8 +189,8 @@ public class ReturnCreation {
         clock.instant().minus(properties.priorReturnsPeriod()).atOffset(ZoneOffset.UTC)) - 1;
   }
 
-  private static ReturnRecord draft(CreateReturnRequest request, List<String> lineItemIds, String rmaNumber,
-      String createdBy, Instant now) {
+  private static ReturnRecord draft(CreateReturnRequest request, List<String> lineItemIds,
+      List<String> exchangeVariantIds, String rmaNumber, String createdBy, Instant now) {
     CreateReturnRequest.Order o = request.order();
     OrderReference order = new OrderReference(o.orderId(), o.orderDate(), o.deliveryDate(), o.currency(),
         o.amountCaptured(), o.shippingPaid() == null ? 0 : o.shippingPaid(), o.paymentIntentId(), o.subscriptionId(),
@@ -205,7 +205,8 @@ public class ReturnCreation {
               l.quantityOrdered(), l.quantityReturned(), l.unitPrice(), l.discount() == null ? 0 : l.discount(),
               l.tax() == null ? 0 : l.tax(), l.reason(), l.reasonText(),
               l.condition() == null ? ItemCondition.NEW : l.condition(), null,
-              lineItemIds == null ? null : lineItemIds.get(i)));
+              lineItemIds == null ? null : lineItemIds.get(i), exchangeVariantIds == null ? null
+                  : exchangeVariantIds.get(i)));
     }
     Resolution resolution = request.resolution() == null ? Resolution.REFUND : request.resolution();
     return ReturnRecord.requested(rmaNumber, resolution, order, customer, blankToNull(request.ticketId()),

@@ -71,6 +71,6 @@ class DemoOrderSourceTest {
   private String refusal(Eligibility rules, String number, String lineItemId, int quantity) {
     Order order = demo.get("DEMO-" + number.substring(1)).orElseThrow();
     return rules.check(order, List.of(new OrderReturnRequest.Line(lineItemId, quantity, ReturnReason.DOES_NOT_FIT,
-        null, ItemCondition.NEW)), sku -> 0).stream().map(v -> v.message()).findFirst().orElse("");
+        null, ItemCondition.NEW, null)), sku -> 0).stream().map(v -> v.message()).findFirst().orElse("");
   }
 }

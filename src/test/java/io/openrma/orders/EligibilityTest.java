@@ -138,6 +138,6 @@ class EligibilityTest {
   }
 
   private static OrderReturnRequest.Line wanted(String id, int quantity) {
-    return new OrderReturnRequest.Line(id, quantity, ReturnReason.DOES_NOT_FIT, null, ItemCondition.NEW);
+    return new OrderReturnRequest.Line(id, quantity, ReturnReason.DOES_NOT_FIT, null, ItemCondition.NEW, null);
   }
 }

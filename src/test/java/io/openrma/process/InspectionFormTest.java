@@ -184,9 +184,9 @@ class InspectionFormTest {
   private static ReturnRecord returnWithTwoLines() {
     List<ReturnLine> lines = List.of(
         new ReturnLine(1, "SHOE-42", "Trail shoe, size 42", ItemCategory.GENERAL, 1, 1, 8000, 0, 1277,
-            ReturnReason.DOES_NOT_FIT, null, ItemCondition.NEW, null, null),
+            ReturnReason.DOES_NOT_FIT, null, ItemCondition.NEW, null, null, null),
         new ReturnLine(2, "SOCK-3", "Merino socks, 3 pairs", ItemCategory.GENERAL, 2, 2, 2000, 0, 639,
-            ReturnReason.NO_LONGER_NEEDED, null, ItemCondition.NEW, null, null));
+            ReturnReason.NO_LONGER_NEEDED, null, ItemCondition.NEW, null, null, null));
     return ReturnRecords.of(1, "RMA-000001", null, null, null, null, null, lines, "carl", null);
   }
 }

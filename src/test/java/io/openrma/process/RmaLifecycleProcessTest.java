@@ -501,7 +501,7 @@ class RmaLifecycleProcessTest {
   private String shopifyReturn(int order, int line, String email, ItemCondition condition) {
     return lifecycle.create(new OrderReturnRequest(new OrderReturnRequest.Order("shopify", "#" + order), email, null,
         null, null, List.of(new OrderReturnRequest.Line(ShopifyTestOrders.lineItemId(order, line), 1, DOES_NOT_FIT,
-            null, condition))));
+            null, condition, null))));
   }
 
   private List<String> events(String rma) {

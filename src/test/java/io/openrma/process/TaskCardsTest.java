@@ -65,7 +65,7 @@ class TaskCardsTest {
 
   private static ReturnLine line(int lineNo, String description, int quantity, ReturnReason reason) {
     return new ReturnLine(lineNo, "SKU-" + lineNo, description, ItemCategory.GENERAL, quantity, quantity, 1000, 0, 190,
-        reason, null, ItemCondition.NEW, null, null);
+        reason, null, ItemCondition.NEW, null, null, null);
   }
 
   private static ReturnRecord returnWith(ReturnLine... lines) {

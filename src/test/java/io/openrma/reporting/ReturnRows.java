@@ -30,7 +30,7 @@ final class ReturnRows {
 
   static ReturnLine line(ReturnReason reason, int quantity) {
     return new ReturnLine(0, "SKU-" + reason.ordinal(), "Item " + reason, ItemCategory.GENERAL, quantity, quantity,
-        2500, 0, 0, reason, reason == ReturnReason.OTHER ? "other" : null, ItemCondition.NEW, null, null);
+        2500, 0, 0, reason, reason == ReturnReason.OTHER ? "other" : null, ItemCondition.NEW, null, null, null);
   }
 
   /** A return requested at {@code at} (status REQUESTED from then on); returns its id. */

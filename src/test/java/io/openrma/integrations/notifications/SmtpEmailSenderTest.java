@@ -152,7 +152,7 @@ class SmtpEmailSenderTest {
     Customer customer = new Customer("C-1", "Ada Lovelace", "ada@example.com", null,
         new Address("12 Analytical St", null, "London", null, "N1 9GU", "GB"));
     List<ReturnLine> lines = List.of(new ReturnLine(1, "SKU-RED-M", "Red shirt M", ItemCategory.GENERAL, 1, 1, 4_000,
-        0, 760, ReturnReason.DOES_NOT_FIT, null, ItemCondition.NEW, null, null));
+        0, 760, ReturnReason.DOES_NOT_FIT, null, ItemCondition.NEW, null, null, null));
     Label label = new Label("se-1", "fedex", "fedex_ground", "794698437521", "https://labels.example/1.pdf",
         Instant.parse("2026-01-06T10:00:00Z"));
     return ReturnRecords.of(1, rmaNumber, ReturnStatus.LABEL_ISSUED, Resolution.REFUND, order, customer, label, lines,
