@@ -3,6 +3,8 @@ package io.openrma.integrations.shopify;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.openrma.support.standins.ShopifyReturnsApi.refused;
 import static io.openrma.support.standins.ShopifyReturnsApi.returnPayload;
 import static io.openrma.support.standins.ShopifyReturnsApi.returnStatus;
@@ -154,6 +156,30 @@ class ShopifyReturnsClientTest extends ShopifyReturnsStandIn {
 
     assertThatThrownBy(() -> client().approve(RETURN)).isInstanceOf(ShopifyRefusedException.class)
         .hasMessageContaining("returnApproveRequest").hasMessageContaining("Only returns with status REQUESTED");
+  }
+
+  @Test
+  void anApprovalRefusedBecauseTheReturnWasApprovedMeanwhileIsDone() {
+    shopify.stubFor(operation("query ReturnStatus").inScenario("approved in the admin").whenScenarioStateIs(STARTED)
+        .willReturn(okJson(returnStatus(RETURN, "REQUESTED"))).willSetStateTo("approved"));
+    shopify.stubFor(operation("query ReturnStatus").inScenario("approved in the admin")
+        .whenScenarioStateIs("approved").willReturn(okJson(returnStatus(RETURN, "OPEN"))));
+    answer("mutation ReturnApproveRequest", refused("returnApproveRequest", userError(List.of("input", "id"),
+        "Return is not approvable. Only returns with status REQUESTED can be approved.", "INVALID_STATE")));
+
+    client().approve(RETURN);
+
+    shopify.verify(1, sent("mutation ReturnApproveRequest"));
+    shopify.verify(2, sent("query ReturnStatus"));
+  }
+
+  @Test
+  void aDeclinedReturnIsNotDeclinedAgain() {
+    answer("query ReturnStatus", returnStatus(RETURN, "DECLINED"));
+
+    client().decline(RETURN, "FINAL_SALE", "Final-sale items cannot be returned.");
+
+    shopify.verify(0, anyMutation());
   }
 
   @Test
