@@ -45,6 +45,9 @@ final class ShopifyReturnProcessing {
   }
 
   Processed process(String returnId, List<LineDisposition> dispositions, ShopifyReturns.Refund refund) {
+    if (dispositions == null || dispositions.isEmpty()) {
+      throw new IllegalArgumentException("Processing return " + returnId + " needs the dispositions of its units");
+    }
     String what = "process return " + returnId;
     ShopifyReturn found = mutations.read("read return " + returnId + " to process it", forProcessing, returnId);
     List<Map<String, Object>> lines = lines(what, found, dispositions);

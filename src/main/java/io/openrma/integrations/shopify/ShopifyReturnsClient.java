@@ -86,8 +86,13 @@ public class ShopifyReturnsClient implements ShopifyReturns {
       input.put("requestedAt", command.requestedAt().toString());
     }
     input.put("returnLineItems", returnLines(command, approved, mutation));
-    return mutations.send(mutation, approved ? returnCreate : returnRequest,
-        Map.of(approved ? "returnInput" : "input", input), "open the return of " + rma).value().id();
+    String what = "open the return of " + rma;
+    ShopifyReturn created = mutations.send(mutation, approved ? returnCreate : returnRequest,
+        Map.of(approved ? "returnInput" : "input", input), what).value();
+    if (created == null) {
+      throw new IntegrationException(SYSTEM, what + " failed: " + mutation + " answered no return");
+    }
+    return created.id();
   }
 
   @Override
