@@ -30,6 +30,9 @@ import io.openrma.integrations.shipping.ShipStationLabelProvider;
 import io.openrma.integrations.shipping.ShipStationSettings;
 import io.openrma.integrations.shipping.SimulatedReturnLabelProvider;
 import io.openrma.integrations.shopify.ShopifyAdmin;
+import io.openrma.integrations.shopify.ShopifyReturns;
+import io.openrma.integrations.shopify.ShopifyReturnsClient;
+import io.openrma.integrations.shopify.SimulatedShopifyReturns;
 import io.openrma.integrations.shopify.ShopifySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,6 +182,21 @@ public class IntegrationsConfig {
     log.info("Integration Shopify: LIVE against {} (Admin GraphQL API {}, {})", settings.endpoint(),
         settings.apiVersion(), settings.usesClientCredentials() ? "client credentials" : "access token");
     return new ShopifyAdmin(settings, json);
+  }
+
+  /**
+   * The return mirrored in Shopify: live exactly when the store's Admin API is ({@link #shopifyAdmin}), else the
+   * simulator (which says so once at start).
+   */
+  @Bean
+  ShopifyReturns shopifyReturns(ObjectProvider<ShopifyAdmin> shopifyAdmin, ShopifySettings settings) {
+    ShopifyAdmin admin = shopifyAdmin.getIfAvailable();
+    if (admin != null) {
+      log.info("Integration Shopify returns: LIVE (restock location {})",
+          settings.hasRestockLocation() ? settings.restockLocationId() : "not set: restocking is refused");
+      return new ShopifyReturnsClient(admin, settings);
+    }
+    return new SimulatedShopifyReturns(simulatedLatency);
   }
 
   @Bean

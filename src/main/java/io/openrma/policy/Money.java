@@ -15,9 +15,16 @@ public final class Money {
 
   /** {@code 1234, "EUR"} to {@code "12.34 EUR"}; {@code 500, "JPY"} to {@code "500 JPY"}. */
   public static String format(long minorUnits, String currency) {
+    return decimal(minorUnits, currency) + (currency == null ? "" : " " + currency);
+  }
+
+  /**
+   * Minor units as the decimal amount other systems read ({@code 1250, "EUR"} to {@code "12.50"}, {@code 1200,
+   * "JPY"} to {@code "1200"}), with exactly the currency's digits.
+   */
+  public static String decimal(long minorUnits, String currency) {
     int digits = currency == null ? 2 : Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-    return BigDecimal.valueOf(minorUnits).movePointLeft(digits).toPlainString()
-        + (currency == null ? "" : " " + currency);
+    return BigDecimal.valueOf(minorUnits).movePointLeft(digits).toPlainString();
   }
 
   /**

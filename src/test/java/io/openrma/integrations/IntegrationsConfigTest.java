@@ -18,6 +18,9 @@ import io.openrma.integrations.shipping.ReturnLabelProvider;
 import io.openrma.integrations.shipping.ShipStationLabelProvider;
 import io.openrma.integrations.shipping.SimulatedReturnLabelProvider;
 import io.openrma.integrations.shopify.ShopifyAdmin;
+import io.openrma.integrations.shopify.ShopifyReturns;
+import io.openrma.integrations.shopify.ShopifyReturnsClient;
+import io.openrma.integrations.shopify.SimulatedShopifyReturns;
 import io.openrma.orders.OrderSource;
 import io.openrma.orders.OrdersProperties;
 import io.openrma.orders.ShopifyOrderSource;
@@ -64,7 +67,9 @@ class IntegrationsConfigTest {
       assertThat(app.getBean(TeamChat.class)).isInstanceOf(SimulatedTeamChat.class);
       assertThat(app.getBean(EmailSender.class)).isInstanceOf(SimulatedEmailSender.class);
       assertThat(app).doesNotHaveBean(ShopifyAdmin.class);
+      assertThat(app.getBean(ShopifyReturns.class)).isInstanceOf(SimulatedShopifyReturns.class);
     });
+    assertThat(output.getOut().lines().filter(line -> line.contains("Shopify returns: SIMULATED"))).hasSize(1);
     for (String name : new String[]{"Stripe", "ShipStation", "Zendesk", "Slack", "email", "Shopify"}) {
       assertThat(output.getOut().lines().filter(line -> line.contains("Integration " + name + ": SIMULATED")))
           .as(name).hasSize(1);
@@ -81,10 +86,12 @@ class IntegrationsConfigTest {
       assertThat(app.getBean(TeamChat.class)).isInstanceOf(SlackTeamChat.class);
       assertThat(app.getBean(EmailSender.class)).isInstanceOf(SmtpEmailSender.class);
       assertThat(app).hasSingleBean(ShopifyAdmin.class);
+      assertThat(app.getBean(ShopifyReturns.class)).isInstanceOf(ShopifyReturnsClient.class);
     });
-    assertThat(output.getOut()).contains("Integration Stripe: LIVE", "Integration ShipStation: LIVE",
-        "Integration Zendesk: LIVE", "Integration Slack: LIVE", "Integration email: LIVE",
-        "Integration Shopify: LIVE against https://openrma-test.myshopify.com (Admin GraphQL API 2026-10")
+    assertThat(output.getOut())
+        .contains("Integration Shopify returns: LIVE", "Integration Stripe: LIVE", "Integration ShipStation: LIVE",
+            "Integration Zendesk: LIVE", "Integration Slack: LIVE", "Integration email: LIVE",
+            "Integration Shopify: LIVE against https://openrma-test.myshopify.com (Admin GraphQL API 2026-10")
         .doesNotContain("sk_test_x", "zd_x", "hooks.slack.com", "shpat_x");
   }
 

@@ -19,4 +19,12 @@ class MoneyTest {
     assertThat(Money.minorUnits("1.005", "EUR")).isEqualTo(101);
     assertThat(Money.minorUnits("1.004", "EUR")).isEqualTo(100);
   }
+
+  @Test
+  void minorUnitsAreWrittenWithExactlyTheCurrencysDigits() {
+    assertThat(Money.decimal(1_250, "EUR")).isEqualTo("12.50");
+    assertThat(Money.decimal(4_900, "EUR")).isEqualTo("49.00");
+    assertThat(Money.decimal(1_200, "JPY")).isEqualTo("1200");
+    assertThat(Money.decimal(1_250, "KWD")).isEqualTo("1.250");
+  }
 }

@@ -25,7 +25,10 @@ public interface ShopifyReturns {
   /** {@code returnApproveRequest}; approving a return that is already open is not an error. */
   void approve(String returnId);
 
-  /** {@code returnDeclineRequest} with a {@code declineReason} (e.g. {@code FINAL_SALE}, {@code OTHER}) and a note. */
+  /**
+   * {@code returnDeclineRequest} with a {@code declineReason} ({@code RETURN_PERIOD_ENDED}, {@code FINAL_SALE} or
+   * {@code OTHER}) and a note; declining a return that is already declined is not an error.
+   */
   void decline(String returnId, String declineReason, String note);
 
   /**
@@ -83,7 +86,10 @@ public interface ShopifyReturns {
   record ReturnedLine(String lineItemId, int quantity, String reason, String note) {
   }
 
-  /** The label: tracking number and URL, carrier, and the label file's URL. */
+  /**
+   * The label: tracking number and URL, carrier, and the label file's URL. Shopify's tracking input holds only
+   * the number and the URL, so the carrier stays with OpenRMA.
+   */
   record Shipment(String trackingNumber, String trackingUrl, String carrier, String labelUrl) {
   }
 

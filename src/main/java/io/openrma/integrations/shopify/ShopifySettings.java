@@ -24,6 +24,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * @param apiVersion      e.g. {@code 2026-10}; at least {@value #MIN_API_VERSION}, the first with
  *                        {@code returnProcess}
  * @param maxThrottleWait how long one call may wait in total for Shopify's rate limit to refill
+ * @param restockLocationId the location ({@code gid://shopify/Location/...}) that restocked returned units go
+ *                          back to when a return is processed in Shopify; only restocking needs it
  */
 @ConfigurationProperties("openrma.shopify")
 public record ShopifySettings(
@@ -36,7 +38,8 @@ public record ShopifySettings(
     String clientSecret,
     @DefaultValue("PT5S") Duration connectTimeout,
     @DefaultValue("PT30S") Duration readTimeout,
-    @DefaultValue("PT10S") Duration maxThrottleWait) {
+    @DefaultValue("PT10S") Duration maxThrottleWait,
+    String restockLocationId) {
 
   public static final String MIN_API_VERSION = "2025-07";
   private static final Pattern VERSION = Pattern.compile("\\d{4}-\\d{2}");
@@ -76,6 +79,10 @@ public record ShopifySettings(
       missing.add("openrma.shopify.api-version " + MIN_API_VERSION + " or later (YYYY-MM; is " + apiVersion + ")");
     }
     return missing;
+  }
+
+  public boolean hasRestockLocation() {
+    return present(restockLocationId);
   }
 
   public HttpSettings http() {

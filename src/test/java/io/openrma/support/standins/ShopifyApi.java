@@ -164,6 +164,11 @@ public final class ShopifyApi {
     return Map.of("shopMoney", money, "presentmentMoney", money);
   }
 
+  /** {@code {"data": {...}, "extensions": {...}}}: any query's or mutation's answer. */
+  public static String data(Map<String, ?> data) {
+    return StripeApi.json(answer(new LinkedHashMap<>(data)));
+  }
+
   /** The answer to a call beyond the bucket: no data, the THROTTLED error and the bucket's state. */
   public static String throttled(int requestedQueryCost, double currentlyAvailable, double restoreRate) {
     Map<String, Object> body = new LinkedHashMap<>();
