@@ -1,6 +1,7 @@
 package io.openrma.process;
 
 import io.openrma.integrations.shopify.ShopifyReturns;
+import io.openrma.returns.Resolution;
 import io.openrma.returns.ReturnRecord;
 import io.openrma.returns.ReturnService;
 import org.springframework.stereotype.Component;
@@ -9,7 +10,9 @@ import org.springframework.stereotype.Component;
  * "Open return in Shopify": the return in Shopify mirrors OpenRMA's. {@code returnRequest} while it waits
  * for a review, {@code returnCreate} when the policy approved it; nothing when the policy rejects a return
  * Shopify never heard of. A return the customer asked for in Shopify itself is Shopify's already: approved
- * there when the policy approves it (declined by "Decline return in Shopify" when it rejects it).
+ * there when the policy approves it (declined by "Decline return in Shopify" when it rejects it). An exchange
+ * that waits for a review is opened by "Approve return in Shopify": Shopify takes exchange items only on a
+ * return created approved.
  */
 @Component
 public class OpenShopifyReturnDelegate extends StepDelegate {
@@ -41,12 +44,11 @@ public class OpenShopifyReturnDelegate extends StepDelegate {
       step.note("SHOPIFY_NOT_OPENED", "Rejected by the policy: no return opened in Shopify");
       return;
     }
-    if (step.done(1)) {
-      return; // opened and stored by an earlier run
+    if (!approved && record.resolution() == Resolution.EXCHANGE) {
+      step.note("SHOPIFY_NOT_OPENED", "An exchange is opened in Shopify once approved: Shopify takes exchange items "
+          + "only on an approved return");
+      return;
     }
-    String returnId = step.call(ShopifyMirror.SYSTEM, () -> shopify.open(ShopifyMirror.openReturn(record), approved));
-    step.made(1, "SHOPIFY_RETURN", returnId, () -> returns.recordSourceReturn(step.rmaNumber(), returnId,
-        step.actor(), (approved ? "Open return" : "Return request, waiting for the review,") + " in Shopify: "
-            + returnId));
+    ShopifyMirror.open(step, shopify, returns, approved);
   }
 }

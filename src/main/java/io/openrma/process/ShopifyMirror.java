@@ -3,12 +3,14 @@ package io.openrma.process;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.openrma.integrations.shopify.ShopifyReturns;
 import io.openrma.integrations.shopify.ShopifyReturns.LineDisposition;
 import io.openrma.integrations.shopify.ShopifyReturns.OpenReturn;
 import io.openrma.integrations.shopify.ShopifyReturns.ReturnedLine;
 import io.openrma.returns.Disposition;
 import io.openrma.returns.ReturnLine;
 import io.openrma.returns.ReturnRecord;
+import io.openrma.returns.ReturnService;
 
 /**
  * What the Shopify steps send, read from the returns record: the lines to open a return with, and what the
@@ -37,8 +39,23 @@ final class ShopifyMirror {
 
   static OpenReturn openReturn(ReturnRecord record) {
     List<ReturnedLine> lines = record.lines().stream().map(line -> new ReturnedLine(line.lineItemId(),
-        line.quantityReturned(), line.reason().name(), line.reasonText())).toList();
+        line.quantityReturned(), line.reason().name(), line.reasonText(), line.exchangeVariantId())).toList();
     return new OpenReturn(record.order().orderId(), record.rmaNumber(), lines, record.createdAt());
+  }
+
+  /**
+   * Opens the return in Shopify (approved: {@code returnCreate}, else {@code returnRequest}) once, and keeps
+   * Shopify's id on the returns record in the same transaction as the step's effect.
+   */
+  static void open(Step step, ShopifyReturns shopify, ReturnService returns, boolean approved) {
+    if (step.done(1)) {
+      return; // opened and stored by an earlier run
+    }
+    ReturnRecord record = step.record();
+    String returnId = step.call(SYSTEM, () -> shopify.open(openReturn(record), approved));
+    step.made(1, "SHOPIFY_RETURN", returnId, () -> returns.recordSourceReturn(step.rmaNumber(), returnId,
+        step.actor(), (approved ? "Open return" : "Return request, waiting for the review,") + " in Shopify: "
+            + returnId));
   }
 
   static List<String> lineItemIds(ReturnRecord record) {

@@ -39,7 +39,6 @@ public record OrderReturnRequest(
       @NotNull ReturnReason reason,
       @Size(max = 500) @Schema(description = "Required when reason is OTHER") String reasonText,
       @Schema(description = "Condition the customer reports; NEW when absent") ItemCondition condition,
-      @Size(max = 200) @Schema(description = "For EXCHANGE of a Shopify order: the variant the customer gets instead",
-          example = "gid://shopify/ProductVariant/43729076") String exchangeVariantId) {
+      @Size(max = 200) @Schema(description = "For EXCHANGE of a Shopify order: the variant the customer gets instead", example = "gid://shopify/ProductVariant/43729076") String exchangeVariantId) {
   }
 }

@@ -120,7 +120,8 @@ public class ReturnCreation {
     if (!violations.isEmpty()) {
       throw new InvalidRequest(violations);
     }
-    ReturnRecord record = draft(request, resolved.lineItemIds(), resolved.exchangeVariantIds(), nextRmaNumber(), createdBy, clock.instant());
+    ReturnRecord record = draft(request, resolved.lineItemIds(), resolved.exchangeVariantIds(), nextRmaNumber(),
+        createdBy, clock.instant());
     record.source(resolved.source());
     record.idempotency(idempotencyKey, hash);
     try {
@@ -205,7 +206,8 @@ public class ReturnCreation {
               l.quantityOrdered(), l.quantityReturned(), l.unitPrice(), l.discount() == null ? 0 : l.discount(),
               l.tax() == null ? 0 : l.tax(), l.reason(), l.reasonText(),
               l.condition() == null ? ItemCondition.NEW : l.condition(), null,
-              lineItemIds == null ? null : lineItemIds.get(i), exchangeVariantIds == null ? null
+              lineItemIds == null ? null : lineItemIds.get(i), exchangeVariantIds == null
+                  ? null
                   : exchangeVariantIds.get(i)));
     }
     Resolution resolution = request.resolution() == null ? Resolution.REFUND : request.resolution();

@@ -121,9 +121,9 @@ class OrderReturnApiTest {
   }
 
   @Test
-  void anOrderPaidOutsideStripeIsExchangedButNotYetRefunded() {
+  void aDemoOrderPaidThroughShopifyPaymentsIsExchangedButNotRefundedForOnlyShopifyRefundsIt() {
     String refund = reference("demo", "#1006", "noah.becker@example.com", "DEMO-1006-1", 1);
-    assertRefused(refund, "resolution", "paid through shopify_payments; OpenRMA refunds Stripe payments only so far");
+    assertRefused(refund, "resolution", "paid through shopify_payments, which OpenRMA cannot refund");
 
     Http.Response exchange = carl.post("/api/returns", refund.replace("\"REFUND\"", "\"EXCHANGE\""));
     assertThat(exchange.status()).as(exchange.toString()).isEqualTo(201);

@@ -3,6 +3,7 @@ package io.openrma.support;
 import java.util.List;
 
 import io.openrma.support.standins.ShipStationApi;
+import io.openrma.support.standins.ShopifyApi;
 import io.openrma.support.standins.StripeApi;
 import io.openrma.support.standins.ZendeskApi;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -13,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class LiveIntegrationsInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
   public static final long TRACKING_FIELD_ID = 360012345678L;
+  public static final String RESTOCK_LOCATION = "gid://shopify/Location/76543";
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
@@ -46,6 +48,12 @@ public class LiveIntegrationsInitializer implements ApplicationContextInitialize
         "openrma.zendesk.api-token=" + ZendeskApi.API_TOKEN,
         "openrma.zendesk.tracking-field-id=" + TRACKING_FIELD_ID,
         "openrma.zendesk.read-timeout=PT2S",
+        "openrma.shopify.mode=live",
+        "openrma.shopify.base-url=" + StandIns.url("/shopify"),
+        "openrma.shopify.access-token=" + ShopifyApi.ACCESS_TOKEN,
+        "openrma.shopify.api-version=" + ShopifyApi.API_VERSION,
+        "openrma.shopify.restock-location-id=" + RESTOCK_LOCATION,
+        "openrma.shopify.read-timeout=PT2S",
         "openrma.slack.mode=live",
         "openrma.slack.webhook-url=" + StandIns.url(StandIns.SLACK_HOOK),
         "openrma.mail.mode=live",

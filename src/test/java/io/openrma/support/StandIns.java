@@ -9,15 +9,18 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.openrma.support.standins.FlakyTcpProxy;
 import io.openrma.support.standins.ShipStationApi;
+import io.openrma.support.standins.ShopifyStore;
 
 /**
  * The other systems, stood in for once per test JVM: one WireMock server on a random loopback port
- * answers as Stripe ({@code /stripe}), ShipStation ({@code /shipstation}), Zendesk ({@code /zendesk})
- * and Slack ({@code /slack}); GreenMail receives the emails behind a proxy that can break the network.
+ * answers as Stripe ({@code /stripe}), ShipStation ({@code /shipstation}), Zendesk ({@code /zendesk}),
+ * Slack ({@code /slack}) and a Shopify store ({@code /shopify}, {@link ShopifyStore}); GreenMail receives the emails behind a proxy that can break the network.
  * Tests reset the stubs they need; nothing here is started twice.
  */
 public final class StandIns {
 
+  /** The Shopify store behind {@code /shopify}: its orders and the returns the adapters make in it. */
+  public static final ShopifyStore SHOPIFY = new ShopifyStore();
   public static final WireMockServer API = startApi();
   public static final WireMock STUBS = new WireMock(API);
   public static final GreenMail MAIL = startMail();
@@ -42,7 +45,7 @@ public final class StandIns {
 
   private static WireMockServer startApi() {
     WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
-        .containerThreads(20).extensions(new io.openrma.support.standins.ShipStationShipments()));
+        .containerThreads(20).extensions(new io.openrma.support.standins.ShipStationShipments(), SHOPIFY));
     server.start();
     return server;
   }

@@ -41,7 +41,13 @@ final class ReturnAnswers {
   /** A return with whatever the document selected of it. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record ShopifyReturn(String id, String status, Nodes<ReturnLine> returnLineItems,
-      Nodes<ReverseFulfillmentOrder> reverseFulfillmentOrders, Nodes<Refund> refunds) {
+      Nodes<ExchangeLine> exchangeLineItems, Nodes<ReverseFulfillmentOrder> reverseFulfillmentOrders,
+      Nodes<Refund> refunds) {
+  }
+
+  /** An item the customer gets in exchange, and how many of it are still to process. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ExchangeLine(String id, Integer unprocessedQuantity) {
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)

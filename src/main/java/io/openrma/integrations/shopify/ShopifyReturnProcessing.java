@@ -57,6 +57,13 @@ final class ShopifyReturnProcessing {
     Map<String, Object> input = new LinkedHashMap<>();
     input.put("returnId", returnId);
     input.put("returnLineItems", lines);
+    // the exchange items the return was created with: processing them makes Shopify ship them
+    List<Map<String, Object>> exchanges = nodes(found.exchangeLineItems()).stream()
+        .filter(e -> e.unprocessedQuantity() != null && e.unprocessedQuantity() > 0)
+        .map(e -> Map.<String, Object>of("id", e.id(), "quantity", e.unprocessedQuantity())).toList();
+    if (!exchanges.isEmpty()) {
+      input.put("exchangeLineItems", exchanges);
+    }
     if (refund != null) {
       Map<String, Object> transaction = Map.of("parentId", refund.transactionId(), "transactionAmount",
           money(refund.amount(), refund.currency()));

@@ -82,8 +82,15 @@ public interface ShopifyReturns {
    *
    * @param reason OpenRMA's reason, mapped to Shopify's closest return reason
    * @param note   the customer's words, if any
+   * @param exchangeVariantId the variant the customer gets instead ({@code gid://shopify/ProductVariant/...}),
+   *                          for an exchange; Shopify takes exchange items only on a return created approved
    */
-  record ReturnedLine(String lineItemId, int quantity, String reason, String note) {
+  record ReturnedLine(String lineItemId, int quantity, String reason, String note, String exchangeVariantId) {
+
+    /** A line returned for a refund or store credit, not exchanged. */
+    public ReturnedLine(String lineItemId, int quantity, String reason, String note) {
+      this(lineItemId, quantity, reason, note, null);
+    }
   }
 
   /**

@@ -86,6 +86,15 @@ public class ShopifyReturnsClient implements ShopifyReturns {
       input.put("requestedAt", command.requestedAt().toString());
     }
     input.put("returnLineItems", returnLines(command, approved, mutation));
+    List<Map<String, Object>> exchanges = command.lines().stream().filter(l -> l.exchangeVariantId() != null)
+        .map(l -> Map.<String, Object>of("variantId", l.exchangeVariantId(), "quantity", l.quantity())).toList();
+    if (!exchanges.isEmpty() && !approved) {
+      throw new IllegalArgumentException(rma + ": Shopify takes exchange items only on a return created approved "
+          + "(returnCreate), not on a request");
+    }
+    if (!exchanges.isEmpty()) {
+      input.put("exchangeLineItems", exchanges);
+    }
     String what = "open the return of " + rma;
     ShopifyReturn created = mutations.send(mutation, approved ? returnCreate : returnRequest,
         Map.of(approved ? "returnInput" : "input", input), what).value();

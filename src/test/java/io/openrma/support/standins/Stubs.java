@@ -40,6 +40,13 @@ public final class Stubs {
 
   // --------------------------------------------------------------------------------------------- Stripe
 
+  /** The Shopify store answers the Admin GraphQL API, with this order in it. */
+  public static void shopifyOrder(Map<String, Object> order) {
+    StandIns.SHOPIFY.order(order);
+    StandIns.API.stubFor(post(urlEqualTo("/shopify" + ShopifyApi.GRAPHQL))
+        .willReturn(aResponse().withTransformers(ShopifyStore.NAME)));
+  }
+
   public static void payment(String paymentIntentId, long captured, long refunded) {
     StandIns.API.stubFor(get(urlPathEqualTo("/stripe/v1/payment_intents/" + paymentIntentId))
         .withHeader("Stripe-Version", equalTo(Stripe.API_VERSION))
