@@ -51,7 +51,7 @@ class ShopifyOrderSourceTest {
   private ShopifyOrderSource source(String accessToken, String clientId, String clientSecret, Duration readTimeout) {
     ShopifySettings settings = new ShopifySettings(IntegrationMode.LIVE, "openrma-test", shopify.baseUrl(),
         ShopifyApi.API_VERSION, accessToken, clientId, clientSecret, Duration.ofSeconds(2), readTimeout,
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10), Duration.ofHours(6));
     ShopifyAdmin admin = new ShopifyAdmin(settings, Jackson2ObjectMapperBuilder.json().build(), waits::add, clock);
     return new ShopifyOrderSource(admin, new OrdersProperties(Period.ofDays(30), "final-sale", false));
   }
@@ -243,7 +243,8 @@ class ShopifyOrderSourceTest {
   @Test
   void aVersionBeforeTheFirstWithReturnProcessIsRefused() {
     ShopifySettings old = new ShopifySettings(IntegrationMode.LIVE, "shop", null, "2025-04", "shpat_x", null, null,
-        Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10));
+        Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10),
+        Duration.ofHours(6));
     assertThat(old.missingForLive()).singleElement().asString().contains("api-version 2025-07 or later");
     assertThat(old.endpoint()).isEqualTo("https://shop.myshopify.com");
   }
