@@ -46,13 +46,18 @@ class OrderReturns implements OrderReferences {
 
   @Override
   public Resolved resolve(OrderReturnRequest request) {
+    return resolve(request, null);
+  }
+
+  @Override
+  public Resolved resolve(OrderReturnRequest request, String sourceReturnId) {
     OrderSource source = sources.get(request.order().source());
     if (source == null) {
       throw new InvalidRequest("order.source", "'" + request.order().source() + "' is not an order source here; "
           + (sources.isEmpty() ? "none is configured" : "use one of " + sources.keySet().stream().sorted().toList()));
     }
     Order order = source.find(request.order().orderNumber(), request.customerEmail())
-        .orElseThrow(() -> new NotFound(NO_SUCH_ORDER));
+        .orElseThrow(() -> new NotFound(NO_SUCH_ORDER)).withoutSourceReturn(sourceReturnId);
     List<Violation> violations = new ArrayList<>(
         eligibility.check(order, request.lines(), sku -> returns.unitsInReturns(order.orderId(), sku)));
     Resolution resolution = request.resolution() == null ? Resolution.REFUND : request.resolution();

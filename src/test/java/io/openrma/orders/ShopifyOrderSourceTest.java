@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -106,6 +107,20 @@ class ShopifyOrderSourceTest {
     // the capture, not the authorization before it nor the failed sale
     assertThat(order.payment()).isEqualTo(new Order.Payment("stripe", "pi_3Shop1001",
         "gid://shopify/OrderTransaction/9002", 13_463));
+  }
+
+  @Test
+  void theUnitsOfTheShopifyReturnBeingTakenOverDoNotCountAsReturnedBefore() {
+    shopify.stubFor(post(urlEqualTo(ShopifyApi.GRAPHQL)).willReturn(okJson(ShopifyApi.orders(ShopifyApi.order1001()))));
+    Order order = source().find("#1001", "jane.doe@example.com").orElseThrow();
+
+    // the declined return holds nothing; the open one holds the shirt it is about
+    assertThat(order.unitsInSourceReturns()).isEqualTo(Map.of("gid://shopify/Return/9101",
+        Map.of("gid://shopify/LineItem/111", 1)));
+    assertThat(order.withoutSourceReturn("gid://shopify/Return/9101").line("gid://shopify/LineItem/111")
+        .orElseThrow().returnedAtSource()).isZero();
+    assertThat(order.withoutSourceReturn("gid://shopify/Return/9999").line("gid://shopify/LineItem/111")
+        .orElseThrow().returnedAtSource()).isEqualTo(1);
   }
 
   @Test

@@ -8,9 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.openrma.integrations.IntegrationMode;
@@ -72,7 +74,8 @@ class ShopifyWebhookTest {
     long order = ORDERS.incrementAndGet();
     String returnId = "gid://shopify/Return/" + order;
 
-    Http.Response response = send("returns/request", returnRequest(returnId, order, line(order, 1, 1, "size_too_small",
+    // both shirts: Shopify already lists them in its return, which must not count as returned before
+    Http.Response response = send("returns/request", returnRequest(returnId, order, line(order, 1, 2, "size_too_small",
         null, null)));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -84,7 +87,7 @@ class ShopifyWebhookTest {
     assertThat(record.order().orderId()).isEqualTo(orderId(order));
     assertThat(record.lines()).singleElement().satisfies(l -> {
       assertThat(l.sku()).isEqualTo("TSHIRT-MERINO-M");
-      assertThat(l.quantityReturned()).isEqualTo(1);
+      assertThat(l.quantityReturned()).isEqualTo(2);
       assertThat(l.reason()).isEqualTo(ReturnReason.DOES_NOT_FIT);
     });
     assertThat(record.createdBy()).isEqualTo("shopify");
@@ -290,6 +293,7 @@ class ShopifyWebhookTest {
     assertThat(returns.rmaNumbersBySourceOrder("shopify", orderId(order))).isEmpty();
   }
 
+  /** A customer's return request: Shopify lists its units among the order's returns before the webhook comes. */
   private Http.Response send(String topic, String body) {
     return send(topic, webhookId(), Instant.now(), body);
   }
@@ -342,7 +346,10 @@ class ShopifyWebhookTest {
     return "gid://shopify/LineItem/" + order + line;
   }
 
-  /** A {@code returns/request} body, in the shape of Shopify's webhook reference. */
+  /**
+   * A {@code returns/request} body, in the shape of Shopify's webhook reference. The stand-in store lists
+   * the return's shirts among the order's returns from now on, as Shopify does.
+   */
   static String returnRequest(String returnId, long order, String... lines) {
     return """
         {"id": %s, "admin_graphql_api_id": "%s", "status": "requested", "name": "#%d-R1",
@@ -355,6 +362,9 @@ class ShopifyWebhookTest {
   }
 
   static String line(long order, int line, int quantity, String reason, String reasonNote, String customerNote) {
+    if (line == 1) {
+      Store.RETURNED_IN_SHOPIFY.put(order, quantity);
+    }
     return """
         {"id": %d%d9, "admin_graphql_api_id": "gid://shopify/ReturnLineItem/%d%d9",
          "fulfillment_line_item": {"id": %d%d8, "admin_graphql_api_id": "gid://shopify/FulfillmentLineItem/%d%d8",
@@ -381,11 +391,15 @@ class ShopifyWebhookTest {
     return text == null ? "null" : "\"" + text + "\"";
   }
 
-  /** The store: every order number is an order, delivered three days ago, of two shirts (shipped) and chinos (not). */
+  /**
+   * The store: every order number is an order, delivered three days ago, of two shirts (shipped) and chinos
+   * (not); the shirts in its Shopify return {@code gid://shopify/Return/<number>} count as returned there.
+   */
   @TestConfiguration(proxyBeanMethods = false)
   static class Store {
 
     static final String EMAIL = "jane.doe@example.com";
+    static final Map<Long, Integer> RETURNED_IN_SHOPIFY = new ConcurrentHashMap<>();
 
     @Bean
     OrderSource shopifyStandIn(Clock clock) {
@@ -409,15 +423,18 @@ class ShopifyWebhookTest {
     }
 
     static Order order(long number, Instant now) {
+      int returned = RETURNED_IN_SHOPIFY.getOrDefault(number, 0);
       Order.Address address = new Order.Address("Hauptstr. 1", null, "Berlin", null, "10115", "DE");
       return new Order("shopify", orderId(number), "#" + number, now.minus(Duration.ofDays(10)), "EUR",
           new Order.Customer("gid://shopify/Customer/7001", "Jane Doe", EMAIL, null, address),
-          List.of(new Order.Line(lineItemId(number, 1), "TSHIRT-MERINO-M", "Merino T-shirt, size M", 2, 2, 0, 2_250,
-              855, Set.of("apparel"), ItemCategory.APPAREL),
+          List.of(
+              new Order.Line(lineItemId(number, 1), "TSHIRT-MERINO-M", "Merino T-shirt, size M", 2, 2, returned, 2_250,
+                  855, Set.of("apparel"), ItemCategory.APPAREL),
               new Order.Line(lineItemId(number, 2), "CHINO-SLIM-3232", "Slim chinos, 32/32", 1, 0, 0, 5_990, 1_138,
                   Set.of("apparel"), ItemCategory.APPAREL)),
           490, now.minus(Duration.ofDays(3)),
-          new Order.Payment("stripe", "pi_3Shop" + number, "gid://shopify/OrderTransaction/" + number, 12_973));
+          new Order.Payment("stripe", "pi_3Shop" + number, "gid://shopify/OrderTransaction/" + number, 12_973),
+          returned == 0 ? Map.of() : Map.of("gid://shopify/Return/" + number, Map.of(lineItemId(number, 1), returned)));
     }
   }
 }
