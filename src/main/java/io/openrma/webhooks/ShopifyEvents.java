@@ -25,13 +25,15 @@ import io.openrma.returns.ReturnService;
 import io.openrma.returns.SourceOrder;
 import io.openrma.system.ApiProblems;
 import io.openrma.webhooks.ShopifyReturnRequests.RequestedLine;
+import io.openrma.webhooks.ShopifyWebhookBodies.Refunded;
+import io.openrma.webhooks.ShopifyWebhookBodies.ReturnEnded;
+import io.openrma.webhooks.ShopifyWebhookBodies.ReturnRequested;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * What Shopify's webhooks mean for the returns, processed from the inbox after the webhook was answered
- * (source SHOPIFY). {@link #extract} keeps of each body only the fields used here, so the inbox holds no
- * addresses or order totals.
+ * (source SHOPIFY), from the fields {@link ShopifyWebhookBodies} keeps of each body.
  *
  * <ul>
  *   <li>{@code returns/request}: a return the customer asked for in Shopify's customer account starts
@@ -41,18 +43,19 @@ import org.springframework.stereotype.Component;
  *   <li>{@code returns/cancel}, {@code returns/decline} done in the Shopify admin cancel the return while it
  *   can be; afterwards (the parcel arrived, or it is cancelled already) they are a timeline note.</li>
  *   <li>{@code refunds/create}: a refund made in the Shopify admin is a note on the order's open returns,
- *   once per refund and return; OpenRMA's own refunds change nothing. No money moves: the refund
- *   calculation reads the order's refunded total from Shopify.</li>
+ *   once per refund and return, so staff see it; OpenRMA's own refunds change nothing. No money moves
+ *   here: what Shopify refunded already is for the refund step to read from the order itself
+ *   ({@code ShopifyReturns.payment}), not from these notes.</li>
  * </ul>
  */
 @Component
 public class ShopifyEvents implements MessageInbox.Handler {
 
   static final String SOURCE = "SHOPIFY";
-  static final String RETURN_REQUEST = "returns/request";
-  static final String RETURN_CANCEL = "returns/cancel";
-  static final String RETURN_DECLINE = "returns/decline";
-  static final String REFUND_CREATE = "refunds/create";
+  static final String RETURN_REQUEST = ShopifyWebhookBodies.RETURN_REQUEST;
+  static final String RETURN_CANCEL = ShopifyWebhookBodies.RETURN_CANCEL;
+  static final String RETURN_DECLINE = ShopifyWebhookBodies.RETURN_DECLINE;
+  static final String REFUND_CREATE = ShopifyWebhookBodies.REFUND_CREATE;
   private static final Actor SHOPIFY = Actor.webhook("Shopify");
   private static final Pattern RMA_NUMBER = Pattern.compile("RMA-\\d{6,}");
 
@@ -73,17 +76,6 @@ public class ShopifyEvents implements MessageInbox.Handler {
     this.json = json;
   }
 
-  // The fields of each topic kept in the inbox.
-
-  record ReturnRequested(String returnId, String orderId, List<RequestedLine> lines) {
-  }
-
-  record ReturnEnded(String returnId, String declineReason, String declineNote) {
-  }
-
-  record Refunded(String refundId, String orderId, long amount, String currency, String note) {
-  }
-
   /** Whether this OpenRMA takes Shopify's webhooks: it can verify them and read the store's orders. */
   public boolean connected() {
     return settings.hasWebhookSecret() && shopifyOrders().isPresent();
@@ -91,14 +83,7 @@ public class ShopifyEvents implements MessageInbox.Handler {
 
   /** The fields of this topic's body OpenRMA uses, as the inbox keeps them; empty for a topic it does not use. */
   Optional<String> extract(String topic, JsonNode body) {
-    Object fields = switch (topic == null ? "" : topic) {
-      case RETURN_REQUEST -> returnRequested(body);
-      case RETURN_CANCEL, RETURN_DECLINE -> new ReturnEnded(gid(body, "Return"),
-          text(body.path("decline").path("reason")), text(body.path("decline").path("note")));
-      case REFUND_CREATE -> refunded(body);
-      default -> null;
-    };
-    return Optional.ofNullable(fields).map(this::write);
+    return ShopifyWebhookBodies.fields(topic, body).map(this::write);
   }
 
   @Override
@@ -220,48 +205,6 @@ public class ShopifyEvents implements MessageInbox.Handler {
   private static boolean isOurs(ReturnRecord record, String refundId) {
     String ours = record.refund() == null ? null : record.refund().refundId();
     return ours != null && (ours.equals(refundId) || refundId.endsWith("/" + ours));
-  }
-
-  // ------------------------------------------------------------------------------------------ the bodies
-
-  private static ReturnRequested returnRequested(JsonNode body) {
-    List<RequestedLine> lines = new ArrayList<>();
-    for (JsonNode line : body.path("return_line_items")) {
-      JsonNode lineItem = line.path("fulfillment_line_item").path("line_item");
-      lines.add(new RequestedLine(gid(lineItem, "LineItem"), line.path("quantity").asInt(),
-          text(line.path("return_reason")), text(line.path("return_reason_note")), text(line.path("customer_note"))));
-    }
-    JsonNode order = body.path("order");
-    String orderId = order.isObject() ? gid(order, "Order") : numberGid(body.path("order_id"), "Order");
-    return new ReturnRequested(gid(body, "Return"), orderId, lines);
-  }
-
-  private static Refunded refunded(JsonNode body) {
-    long amount = 0;
-    String currency = null;
-    for (JsonNode transaction : body.path("transactions")) {
-      if ("refund".equals(transaction.path("kind").asText()) && "success".equals(transaction.path("status").asText())) {
-        currency = text(transaction.path("currency"));
-        amount += currency == null ? 0 : Money.minorUnits(transaction.path("amount").asText("0"), currency);
-      }
-    }
-    return new Refunded(gid(body, "Refund"), numberGid(body.path("order_id"), "Order"), amount, currency,
-        text(body.path("note")));
-  }
-
-  /** The object's {@code admin_graphql_api_id}, or its REST id as a gid. */
-  private static String gid(JsonNode object, String type) {
-    String gid = text(object.path("admin_graphql_api_id"));
-    return gid != null ? gid : numberGid(object.path("id"), type);
-  }
-
-  private static String numberGid(JsonNode id, String type) {
-    String value = text(id);
-    return value == null ? null : "gid://shopify/" + type + "/" + value;
-  }
-
-  private static String text(JsonNode node) {
-    return node == null || node.isNull() || node.isMissingNode() || node.asText().isBlank() ? null : node.asText();
   }
 
   private Optional<OrderSource> shopifyOrders() {
