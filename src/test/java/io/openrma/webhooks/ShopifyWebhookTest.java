@@ -19,6 +19,7 @@ import io.openrma.integrations.IntegrationMode;
 import io.openrma.integrations.shopify.ShopifySettings;
 import io.openrma.orders.Order;
 import io.openrma.orders.OrderSource;
+import io.openrma.process.MessageInbox;
 import io.openrma.returns.Actor;
 import io.openrma.returns.OrderReturnRequest;
 import io.openrma.returns.ReturnCreation;
@@ -68,6 +69,8 @@ class ShopifyWebhookTest {
   ReturnCreation creation;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  MessageInbox inbox;
 
   @Test
   void aSignedReturnRequestIsAnsweredAtOnceAndStartsAReturnThatMirrorsShopifys() {
@@ -142,6 +145,24 @@ class ShopifyWebhookTest {
     awaitState(webhookId, "REFUSED");
     assertThat(detail(webhookId)).contains("was not taken over").contains("#" + order);
     assertThat(returns.rmaNumbersBySourceOrder("shopify", orderId(order))).isEmpty();
+  }
+
+  @Test
+  void aWebhookWhoseProcessingFailsIsProcessedByTheSweep() {
+    long order = ORDERS.incrementAndGet();
+    String returnId = "gid://shopify/Return/" + order;
+    String webhookId = webhookId();
+    Store.DOWN_ONCE.add(order);
+
+    Http.Response response = send("returns/request", webhookId, Instant.now(), returnRequest(returnId, order,
+        line(order, 1, 1, "defective", null, null)));
+
+    assertThat(response.json().get("outcome").asText()).isEqualTo("ACCEPTED");
+    await().atMost(Duration.ofSeconds(20)).until(() -> detail(webhookId) != null);
+    assertThat(detail(webhookId)).contains("Not processed yet").contains("Shopify is down");
+    inbox.sweep();
+    awaitState(webhookId, "PROCESSED");
+    assertThat(returns.rmaNumberBySourceReturn(returnId)).isPresent();
   }
 
   @Test
@@ -326,8 +347,9 @@ class ShopifyWebhookTest {
   }
 
   private String detail(String webhookId) {
-    return jdbc.sql("SELECT detail FROM rma_inbox WHERE source = 'SHOPIFY' AND event_id = :id")
-        .param("id", webhookId).query(String.class).single();
+    List<String> details = jdbc.sql("SELECT detail FROM rma_inbox WHERE source = 'SHOPIFY' AND event_id = :id")
+        .param("id", webhookId).query(String.class).list();
+    return details.isEmpty() ? null : details.get(0);
   }
 
   private List<String> events(String rma) {
@@ -400,6 +422,8 @@ class ShopifyWebhookTest {
 
     static final String EMAIL = "jane.doe@example.com";
     static final Map<Long, Integer> RETURNED_IN_SHOPIFY = new ConcurrentHashMap<>();
+    /** Orders whose first read fails, as Shopify does when it is down. */
+    static final Set<Long> DOWN_ONCE = ConcurrentHashMap.newKeySet();
 
     @Bean
     OrderSource shopifyStandIn(Clock clock) {
@@ -417,7 +441,11 @@ class ShopifyWebhookTest {
 
         @Override
         public Optional<Order> get(String orderId) {
-          return Optional.of(order(Long.parseLong(orderId.substring(orderId.lastIndexOf('/') + 1)), clock.instant()));
+          long number = Long.parseLong(orderId.substring(orderId.lastIndexOf('/') + 1));
+          if (DOWN_ONCE.remove(number)) {
+            throw new IllegalStateException("Shopify is down");
+          }
+          return Optional.of(order(number, clock.instant()));
         }
       };
     }
