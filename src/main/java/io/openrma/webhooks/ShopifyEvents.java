@@ -109,6 +109,10 @@ public class ShopifyEvents implements MessageInbox.Handler {
       return new MessageInbox.Handled(echo.get(), "Shopify's return " + event.returnId() + " is the one "
           + echo.get() + " opened: nothing to do.");
     }
+    if (event.lines().isEmpty() || event.lines().stream().anyMatch(l -> l.lineItemId() == null || l.quantity() < 1)) {
+      throw new MessageInbox.Refused("Shopify return " + event.returnId() + " has no line OpenRMA can return: "
+          + "each needs the order's line item and a quantity");
+    }
     OrderSource shopify = shopifyOrders().orElseThrow(() -> new MessageInbox.Refused("Shopify return "
         + event.returnId() + " cannot be taken over: no Shopify store is connected (the shopify order source is "
         + "absent)."));
