@@ -3,6 +3,7 @@ package io.openrma.orders;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,12 +18,42 @@ import io.openrma.returns.ItemCategory;
  * @param shipping    shipping charged on the order
  * @param deliveredAt when it was delivered: the delivery event, or the fulfillment when there is none;
  *                    {@code null} while nothing was delivered
+ * @param unitsInSourceReturns the units each of the source's own returns holds, by the return's id and the line
+ *                    item id: what makes up the lines' {@code returnedAtSource} (Shopify's returns; empty for
+ *                    sources without returns of their own)
  */
 public record Order(String source, String orderId, String orderNumber, Instant placedAt, String currency,
-    Customer customer, List<Line> lines, long shipping, Instant deliveredAt, Payment payment) {
+    Customer customer, List<Line> lines, long shipping, Instant deliveredAt, Payment payment,
+    Map<String, Map<String, Integer>> unitsInSourceReturns) {
 
   public Order {
     lines = List.copyOf(lines);
+    unitsInSourceReturns = unitsInSourceReturns == null ? Map.of() : Map.copyOf(unitsInSourceReturns);
+  }
+
+  /** An order of a source without returns of its own. */
+  public Order(String source, String orderId, String orderNumber, Instant placedAt, String currency,
+      Customer customer, List<Line> lines, long shipping, Instant deliveredAt, Payment payment) {
+    this(source, orderId, orderNumber, placedAt, currency, customer, lines, shipping, deliveredAt, payment, Map.of());
+  }
+
+  /**
+   * The order as it stands for a return that takes over the source's own return {@code returnId} (a
+   * customer's request in Shopify): that return's units are the ones being returned, not units returned
+   * before it.
+   */
+  public Order withoutSourceReturn(String returnId) {
+    Map<String, Integer> units = returnId == null ? Map.of() : unitsInSourceReturns.getOrDefault(returnId, Map.of());
+    if (units.isEmpty()) {
+      return this;
+    }
+    List<Line> adjusted = lines.stream().map(l -> new Line(l.lineItemId(), l.sku(), l.title(), l.quantity(),
+        l.fulfilled(), Math.max(0, l.returnedAtSource() - units.getOrDefault(l.lineItemId(), 0)), l.unitPrice(),
+        l.tax(), l.tags(), l.category())).toList();
+    Map<String, Map<String, Integer>> others = new java.util.HashMap<>(unitsInSourceReturns);
+    others.remove(returnId); // once out, out: taking the same return out again changes nothing
+    return new Order(source, orderId, orderNumber, placedAt, currency, customer, adjusted, shipping, deliveredAt,
+        payment, others);
   }
 
   /** The buyer and where the order went (the return label is shipped from there). */

@@ -46,15 +46,25 @@ class OrderReturns implements OrderReferences {
 
   @Override
   public Resolved resolve(OrderReturnRequest request) {
+    return resolve(request, null);
+  }
+
+  @Override
+  public Resolved resolve(OrderReturnRequest request, String sourceReturnId) {
     OrderSource source = sources.get(request.order().source());
     if (source == null) {
       throw new InvalidRequest("order.source", "'" + request.order().source() + "' is not an order source here; "
           + (sources.isEmpty() ? "none is configured" : "use one of " + sources.keySet().stream().sorted().toList()));
     }
     Order order = source.find(request.order().orderNumber(), request.customerEmail())
-        .orElseThrow(() -> new NotFound(NO_SUCH_ORDER));
+        .orElseThrow(() -> new NotFound(NO_SUCH_ORDER)).withoutSourceReturn(sourceReturnId);
+    // the source's returns that mirror OpenRMA's own are counted once, as OpenRMA's
+    for (String mirrored : returns.sourceReturnIds(order.source(), order.orderId())) {
+      order = order.withoutSourceReturn(mirrored);
+    }
+    Order checked = order;
     List<Violation> violations = new ArrayList<>(
-        eligibility.check(order, request.lines(), sku -> returns.unitsInReturns(order.orderId(), sku)));
+        eligibility.check(checked, request.lines(), sku -> returns.unitsInReturns(checked.orderId(), sku)));
     Resolution resolution = request.resolution() == null ? Resolution.REFUND : request.resolution();
     SourceOrder from = new SourceOrder(order.source(), order.orderNumber(), order.payment().gateway(),
         order.payment().transactionId(), null);

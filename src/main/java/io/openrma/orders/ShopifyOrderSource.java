@@ -125,13 +125,19 @@ public class ShopifyOrderSource implements OrderSource {
       }
     }
     Map<String, Integer> returned = new HashMap<>();
+    Map<String, Map<String, Integer>> byReturn = new HashMap<>();
     for (ShopifyReturn shopifyReturn : nodes(o.returns())) {
       if (VOID_RETURNS.contains(shopifyReturn.status())) {
         continue;
       }
       for (ReturnLineItem item : nodes(shopifyReturn.returnLineItems())) {
         if (item.fulfillmentLineItem() != null && item.fulfillmentLineItem().lineItem() != null) {
-          returned.merge(item.fulfillmentLineItem().lineItem().id(), item.quantity(), Integer::sum);
+          String lineItemId = item.fulfillmentLineItem().lineItem().id();
+          returned.merge(lineItemId, item.quantity(), Integer::sum);
+          if (shopifyReturn.id() != null) {
+            byReturn.computeIfAbsent(shopifyReturn.id(), id -> new HashMap<>()).merge(lineItemId, item.quantity(),
+                Integer::sum);
+          }
         }
       }
     }
@@ -146,7 +152,7 @@ public class ShopifyOrderSource implements OrderSource {
     Instant delivered = done.stream().map(f -> f.deliveredAt() == null ? f.createdAt() : f.deliveredAt())
         .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
     return new Order(name(), o.id(), o.name(), o.createdAt(), currency, customer(o), lines, shipping, delivered,
-        payment(o, currency));
+        payment(o, currency), byReturn);
   }
 
   /** The shipping address, else (digital goods, local pick-up) the billing address: the label ships from there. */
@@ -284,7 +290,7 @@ public class ShopifyOrderSource implements OrderSource {
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record ShopifyReturn(String status, Nodes<ReturnLineItem> returnLineItems) {
+  record ShopifyReturn(String id, String status, Nodes<ReturnLineItem> returnLineItems) {
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)

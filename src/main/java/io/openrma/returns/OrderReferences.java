@@ -17,6 +17,13 @@ public interface OrderReferences {
   Resolved resolve(OrderReturnRequest request);
 
   /**
+   * The same for a return that takes over the source's own return {@code sourceReturnId} (a customer's
+   * request in Shopify): that return's units do not count as returned at the source already, since they
+   * are the ones this return is for.
+   */
+  Resolved resolve(OrderReturnRequest request, String sourceReturnId);
+
+  /**
    * The full request, where the order came from, and per requested line (in the request's order) the source's
    * line item id and the variant to exchange it for (or {@code null}).
    */

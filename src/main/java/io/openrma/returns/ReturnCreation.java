@@ -95,7 +95,7 @@ public class ReturnCreation {
   @Transactional
   public Created createForSourceReturn(OrderReturnRequest reference, String sourceReturnId, String createdBy) {
     return create(reference, () -> {
-      OrderReferences.Resolved resolved = orders.resolve(reference);
+      OrderReferences.Resolved resolved = orders.resolve(reference, sourceReturnId);
       SourceOrder source = resolved.source();
       return new OrderReferences.Resolved(resolved.request(), source == null
           ? null

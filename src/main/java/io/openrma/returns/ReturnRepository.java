@@ -31,6 +31,10 @@ interface ReturnRepository extends ListCrudRepository<ReturnRecord, Long> {
   @Query("SELECT rma_number FROM rma_return WHERE source_return_id = :returnId")
   Optional<String> rmaNumberBySourceReturn(String returnId);
 
+  @Query("SELECT source_return_id FROM rma_return WHERE source_name = :source AND order_id = :orderId "
+      + "AND source_return_id IS NOT NULL")
+  List<String> sourceReturnIds(String source, String orderId);
+
   @Query("SELECT rma_number FROM rma_return WHERE source_name = :source AND order_id = :orderId ORDER BY id")
   List<String> rmaNumbersBySourceOrder(String source, String orderId);
 

@@ -100,6 +100,12 @@ public class ReturnService {
     return repository.rmaNumbersBySourceOrder(source, orderId);
   }
 
+  /** The order source's own returns of an order that OpenRMA's returns mirror (each counted once, as OpenRMA's). */
+  @Transactional(readOnly = true)
+  public List<String> sourceReturnIds(String source, String orderId) {
+    return repository.sourceReturnIds(source, orderId);
+  }
+
   /** The returns of the order paid with this PaymentIntent, oldest first. */
   @Transactional(readOnly = true)
   public List<String> rmaNumbersByPaymentIntent(String paymentIntentId) {

@@ -52,7 +52,7 @@ class ShopifyOrderSourceTest {
   private ShopifyOrderSource source(String accessToken, String clientId, String clientSecret, Duration readTimeout) {
     ShopifySettings settings = new ShopifySettings(IntegrationMode.LIVE, "openrma-test", shopify.baseUrl(),
         ShopifyApi.API_VERSION, accessToken, clientId, clientSecret, Duration.ofSeconds(2), readTimeout,
-        Duration.ofSeconds(10), null);
+        Duration.ofSeconds(10), null, Duration.ofHours(6));
     ShopifyAdmin admin = new ShopifyAdmin(settings, Jackson2ObjectMapperBuilder.json().build(), waits::add, clock);
     return new ShopifyOrderSource(admin, new OrdersProperties(Period.ofDays(30), "final-sale", false));
   }
@@ -107,6 +107,20 @@ class ShopifyOrderSourceTest {
     // the capture, not the authorization before it nor the failed sale
     assertThat(order.payment()).isEqualTo(new Order.Payment("stripe", "pi_3Shop1001",
         "gid://shopify/OrderTransaction/9002", 13_463));
+  }
+
+  @Test
+  void theUnitsOfTheShopifyReturnBeingTakenOverDoNotCountAsReturnedBefore() {
+    shopify.stubFor(post(urlEqualTo(ShopifyApi.GRAPHQL)).willReturn(okJson(ShopifyApi.orders(ShopifyApi.order1001()))));
+    Order order = source().find("#1001", "jane.doe@example.com").orElseThrow();
+
+    // the declined return holds nothing; the open one holds the shirt it is about
+    assertThat(order.unitsInSourceReturns()).isEqualTo(Map.of("gid://shopify/Return/9101",
+        Map.of("gid://shopify/LineItem/111", 1)));
+    assertThat(order.withoutSourceReturn("gid://shopify/Return/9101").line("gid://shopify/LineItem/111")
+        .orElseThrow().returnedAtSource()).isZero();
+    assertThat(order.withoutSourceReturn("gid://shopify/Return/9999").line("gid://shopify/LineItem/111")
+        .orElseThrow().returnedAtSource()).isEqualTo(1);
   }
 
   @Test
@@ -308,7 +322,7 @@ class ShopifyOrderSourceTest {
   @Test
   void aVersionBeforeTheFirstWithReturnProcessIsRefused() {
     ShopifySettings old = new ShopifySettings(IntegrationMode.LIVE, "shop", null, "2025-04", "shpat_x", null, null,
-        Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10), null);
+        Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10), null, Duration.ofHours(6));
     assertThat(old.missingForLive()).singleElement().asString().contains("api-version 2025-07 or later");
     assertThat(old.endpoint()).isEqualTo("https://shop.myshopify.com");
   }

@@ -26,6 +26,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * @param maxThrottleWait how long one call may wait in total for Shopify's rate limit to refill
  * @param restockLocationId the location ({@code gid://shopify/Location/...}) that restocked returned units go
  *                          back to when a return is processed in Shopify; only restocking needs it
+ * @param webhookTolerance how old a webhook may be (its {@code X-Shopify-Triggered-At}) and still be processed:
+ *                        Shopify retries a failed delivery 8 times over 4 hours, with the original payload,
+ *                        so 6 hours take every retry and leave out only what cannot be one
  */
 @ConfigurationProperties("openrma.shopify")
 public record ShopifySettings(
@@ -39,7 +42,8 @@ public record ShopifySettings(
     @DefaultValue("PT5S") Duration connectTimeout,
     @DefaultValue("PT30S") Duration readTimeout,
     @DefaultValue("PT10S") Duration maxThrottleWait,
-    String restockLocationId) {
+    String restockLocationId,
+    @DefaultValue("PT6H") Duration webhookTolerance) {
 
   public static final String MIN_API_VERSION = "2025-07";
   private static final Pattern VERSION = Pattern.compile("\\d{4}-\\d{2}");
@@ -48,7 +52,15 @@ public record ShopifySettings(
     return present(accessToken) || (present(clientId) && present(clientSecret));
   }
 
-  /** With a static token the client id and secret are not used. */
+  /**
+   * Whether webhooks can be verified: Shopify signs them with the app's client secret, also for a custom
+   * app that calls the API with a static token.
+   */
+  public boolean hasWebhookSecret() {
+    return present(clientSecret);
+  }
+
+  /** With a static token the client id and secret are not used for the API (the secret still verifies webhooks). */
   public boolean usesClientCredentials() {
     return !present(accessToken) && present(clientId) && present(clientSecret);
   }

@@ -44,7 +44,7 @@ abstract class ShopifyReturnsStandIn {
   ShopifyReturnsClient client(String restockLocationId) {
     ShopifySettings settings = new ShopifySettings(IntegrationMode.LIVE, "openrma-test", shopify.baseUrl(),
         ShopifyApi.API_VERSION, ShopifyApi.ACCESS_TOKEN, null, null, Duration.ofSeconds(2), Duration.ofSeconds(5),
-        Duration.ofSeconds(10), restockLocationId);
+        Duration.ofSeconds(10), restockLocationId, Duration.ofHours(6));
     ShopifyAdmin admin = new ShopifyAdmin(settings, Jackson2ObjectMapperBuilder.json().build(), wait -> {
     }, Clock.systemUTC());
     return new ShopifyReturnsClient(admin, settings);

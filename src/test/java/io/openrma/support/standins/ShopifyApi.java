@@ -65,8 +65,8 @@ public final class ShopifyApi {
         fulfillment("SUCCESS", "2026-02-14T08:00:00Z", null, fulfilled("gid://shopify/LineItem/112", 1)),
         fulfillment("CANCELLED", "2026-02-11T07:00:00Z", null, fulfilled("gid://shopify/LineItem/113", 1))));
     order.put("returns", Map.of("nodes", List.of(
-        shopifyReturn("OPEN", returnLine("gid://shopify/LineItem/111", 1)),
-        shopifyReturn("DECLINED", returnLine("gid://shopify/LineItem/111", 1)))));
+        shopifyReturn("gid://shopify/Return/9101", "OPEN", returnLine("gid://shopify/LineItem/111", 1)),
+        shopifyReturn("gid://shopify/Return/9102", "DECLINED", returnLine("gid://shopify/LineItem/111", 1)))));
     order.put("transactions", List.of(
         transaction("gid://shopify/OrderTransaction/9001", "AUTHORIZATION", "SUCCESS", "stripe", "pi_3Shop1001",
             "134.63"),
@@ -118,6 +118,10 @@ public final class ShopifyApi {
 
   public static Map<String, Object> shopifyReturn(String status, Map<?, ?>... lines) {
     return Map.of("status", status, "returnLineItems", Map.of("nodes", List.of(lines)));
+  }
+
+  public static Map<String, Object> shopifyReturn(String id, String status, Map<?, ?>... lines) {
+    return Map.of("id", id, "status", status, "returnLineItems", Map.of("nodes", List.of(lines)));
   }
 
   /** A {@code ReturnLineItem}: its quantity and the fulfillment line item it returns. */

@@ -93,8 +93,10 @@ public class ShopifyStore implements ResponseDefinitionTransformerV2 {
   private synchronized Object answer(String operation, JsonNode v) {
     return switch (operation) {
       case "OrderByName" -> Map.of("orders", nodes(orders.values().stream()
-          .filter(o -> v.path("query").asText().contains("\"" + o.get("name") + "\"")).map(this::answerOrder).toList()));
-      case "OrderById", "OrderReturns", "OrderPayment" -> single("order", answerOrder(orders.get(v.path("id").asText())));
+          .filter(o -> v.path("query").asText().contains("\"" + o.get("name") + "\"")).map(this::answerOrder)
+          .toList()));
+      case "OrderById", "OrderReturns", "OrderPayment" ->
+        single("order", answerOrder(orders.get(v.path("id").asText())));
       case "ReturnableFulfillments" -> Map.of("returnableFulfillments", nodes(returnable(v.path("orderId").asText())));
       case "ReturnRequest" -> mutation("returnRequest", open(v.path("input"), "REQUESTED"));
       case "ReturnCreate" -> mutation("returnCreate", open(v.path("returnInput"), "OPEN"));
