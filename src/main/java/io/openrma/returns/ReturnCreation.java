@@ -116,7 +116,7 @@ public class ReturnCreation {
     }
     OrderReferences.Resolved resolved = full.get();
     CreateReturnRequest request = resolved.request();
-    List<Violation> violations = validator.validate(request);
+    List<Violation> violations = validator.validate(request, resolved.source());
     if (!violations.isEmpty()) {
       throw new InvalidRequest(violations);
     }

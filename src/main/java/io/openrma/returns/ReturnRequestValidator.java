@@ -31,6 +31,14 @@ public class ReturnRequestValidator {
   }
 
   public List<Violation> validate(CreateReturnRequest request) {
+    return validate(request, null);
+  }
+
+  /**
+   * The same for a request made from an order of {@code source}: an order the source itself refunds (a Shopify
+   * order paid through Shopify Payments) needs no Stripe PaymentIntent to be refunded.
+   */
+  public List<Violation> validate(CreateReturnRequest request, SourceOrder source) {
     List<Violation> violations = new ArrayList<>();
     CreateReturnRequest.Order order = request.order();
     LocalDate today = LocalDate.now(clock);
@@ -46,7 +54,9 @@ public class ReturnRequestValidator {
           + " days after delivery closed on " + order.deliveryDate().plusDays(properties.windowDays())));
     }
     Resolution resolution = request.resolution() == null ? Resolution.REFUND : request.resolution();
-    if ((resolution == Resolution.REFUND || resolution == Resolution.KEEP_ITEM) && isBlank(order.paymentIntentId())) {
+    boolean refundedBySource = source != null && source.refundsPayment();
+    if ((resolution == Resolution.REFUND || resolution == Resolution.KEEP_ITEM) && isBlank(order.paymentIntentId())
+        && !refundedBySource) {
       violations.add(
           new Violation("order.paymentIntentId", "is required to refund the payment (resolution " + resolution + ")"));
     }

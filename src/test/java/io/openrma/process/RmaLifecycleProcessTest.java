@@ -93,6 +93,8 @@ class RmaLifecycleProcessTest {
 
   @Autowired
   LifecycleDriver lifecycle;
+  @Autowired
+  ReturnLifecycle returnLifecycle;
 
   @BeforeEach
   void setUp() {
@@ -383,10 +385,9 @@ class RmaLifecycleProcessTest {
     // as Stripe's refund.failed webhook does: the refund is failed first, then the lifecycle reopens
     returns.settleRefund(rma, lifecycle.record(rma).refund().refundId(), "FAILED", "card expired",
         Actor.webhook("stripe"));
-    ProcessInstance reopened = engine.getRuntimeService()
-        .createMessageCorrelation(ProcessIds.MSG_REFUND_FAILED_AFTER_CLOSE)
-        .processInstanceBusinessKey(rma).setVariable(ProcessIds.VAR_REFUND_PROBLEM, "card expired")
-        .setVariable(ProcessIds.VAR_RMA_NUMBER, rma).correlateStartMessage();
+    String reopenedId = returnLifecycle.startRefundProblem(lifecycle.record(rma), "card expired");
+    ProcessInstance reopened = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(reopenedId)
+        .singleResult();
     assertThat(reopened).isWaitingAt(ProcessIds.TASK_RESOLVE_REFUND_PROBLEM);
     assertThat(lifecycle.status(rma)).isEqualTo(ReturnStatus.REFUND_FAILED);
     lifecycle.complete(rma, "fiona", Map.of("refundProblemDecision", "CLOSE_WITHOUT_REFUND",
@@ -542,12 +543,12 @@ class RmaLifecycleProcessTest {
   @Test
   void aShopifyPaymentsOrderIsRefundedThroughShopifyAndNeverInStripe() {
     String rma = shopifyReturn(1006, 1, "noah.becker@example.com", NEW);
+    ProcessInstance pi = lifecycle.instance(rma);
     lifecycle.runJobs(rma);
     toInspection(rma);
     int stripeRefunds = faults.calls("refund");
     lifecycle.inspect(rma, "NEW", "SCRAP");
     lifecycle.runJobs(rma);
-    ProcessInstance pi = lifecycle.instance(rma);
     assertThat(pi).isEnded().hasPassed(ProcessIds.REFUND_PAYMENT, ProcessIds.PROCESS_SHOPIFY_RETURN,
         ProcessIds.END_CLOSED);
     ReturnRecord record = lifecycle.record(rma);
@@ -572,23 +573,50 @@ class RmaLifecycleProcessTest {
     assertThat(events(approved)).contains("SHOPIFY_RETURN_APPROVED");
 
     String rejected = shopifyReturn(1002, 2, "max.mustermann@example.com", ItemCondition.USED);
+    ProcessInstance rejectedInstance = lifecycle.instance(rejected);
     lifecycle.runJobs(rejected);
     lifecycle.complete(rejected, "carl", Map.of("reviewDecision", "REJECT", "reviewComment", "Worn for a month"));
     lifecycle.runJobs(rejected);
-    assertThat(lifecycle.instance(rejected)).isEnded().hasPassed(ProcessIds.SEND_REJECTION_EMAIL,
+    assertThat(rejectedInstance).isEnded().hasPassed(ProcessIds.SEND_REJECTION_EMAIL,
         ProcessIds.DECLINE_SHOPIFY_RETURN, ProcessIds.END_REJECTED).hasNotPassed(ProcessIds.APPROVE_SHOPIFY_RETURN);
     assertThat(events(rejected)).contains("SHOPIFY_RETURN_DECLINED");
   }
 
   @Test
+  void aShopifyExchangeUnderReviewIsOpenedInShopifyWhenApprovedAndMadeThereNotByCustomerService() {
+    String rma = lifecycle.create(new OrderReturnRequest(new OrderReturnRequest.Order("shopify", "#1004"),
+        "lukas.weber@example.com", null, Resolution.EXCHANGE, null, List.of(new OrderReturnRequest.Line(
+            ShopifyTestOrders.lineItemId(1004, 1), 1, DOES_NOT_FIT, null, ItemCondition.USED,
+            "gid://shopify/ProductVariant/42"))));
+    ProcessInstance pi = lifecycle.instance(rma);
+    lifecycle.runJobs(rma);
+    assertThat(pi).isWaitingAt(ProcessIds.TASK_REVIEW_RETURN); // worn: customer service looks first
+    assertThat(lifecycle.record(rma).source().returnId()).isNull(); // Shopify takes exchanges only approved
+    assertThat(events(rma)).contains("SHOPIFY_NOT_OPENED");
+
+    lifecycle.complete(rma, "carl", Map.of("reviewDecision", "APPROVE", "reviewComment", "Fine, swap it"));
+    lifecycle.runJobs(rma);
+    assertThat(lifecycle.record(rma).source().returnId()).startsWith("gid://shopify/Return/");
+    lifecycle.pickedUp(rma, "pickup-" + rma);
+    lifecycle.arrived(rma, "scan-" + rma);
+    lifecycle.inspect(rma, "NEW", "RESTOCK");
+    lifecycle.runJobs(rma);
+    assertThat(pi).isEnded().hasPassed(ProcessIds.APPROVE_SHOPIFY_RETURN,
+        ProcessIds.PROCESS_SHOPIFY_RETURN, ProcessIds.END_CLOSED).hasNotPassed(ProcessIds.TASK_ARRANGE_EXCHANGE,
+            ProcessIds.REFUND_PAYMENT);
+    assertThat(lifecycle.record(rma).lines().get(0).exchangeVariantId()).isEqualTo("gid://shopify/ProductVariant/42");
+  }
+
+  @Test
   void aCancelledShopifyReturnIsCancelledInShopifyToo() {
     String rma = shopifyReturn(1001, 2, "jane.doe@example.com", NEW);
+    ProcessInstance pi = lifecycle.instance(rma);
     lifecycle.runJobs(rma);
-    assertThat(lifecycle.instance(rma)).isWaitingAt(ProcessIds.ITEM_PICKED_UP);
+    assertThat(pi).isWaitingAt(ProcessIds.ITEM_PICKED_UP);
     returns.cancel(rma, "Changed my mind", Actor.user("carl"));
-    assertThat(lifecycle.instance(rma)).isWaitingAt(ProcessIds.VOID_RETURN_LABEL);
+    assertThat(pi).isWaitingAt(ProcessIds.VOID_RETURN_LABEL);
     lifecycle.runJobs(rma);
-    assertThat(lifecycle.instance(rma)).isEnded().hasPassed(ProcessIds.CANCEL_SHOPIFY_RETURN,
+    assertThat(pi).isEnded().hasPassed(ProcessIds.CANCEL_SHOPIFY_RETURN,
         ProcessIds.SEND_CANCELLATION_EMAIL, ProcessIds.END_CANCELLED);
     assertThat(events(rma)).containsSubsequence("LABEL_VOIDED", "SHOPIFY_RETURN_CANCELLED");
   }
