@@ -10,7 +10,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "A return: the record, its lines, its timeline and where its process is. Amounts are minor units of currency.")
 public record ReturnView(
     String rmaNumber, ReturnStatus status, Resolution resolution, boolean keepItem, String currency,
-    Order order, CustomerView customer, String ticketId, String photosUrl, PolicyOutcome policy, LabelView label,
+    Order order, @Schema(description = "The order source the order came from and its records of the return; "
+        + "absent for a return typed in by hand") SourceOrder source,
+    CustomerView customer, String ticketId, String photosUrl, PolicyOutcome policy, LabelView label,
     RefundView refund, boolean subscriptionCancelled, String cancelReason, List<LineView> lines,
     List<TimelineView> timeline, ProcessView process, String createdBy, Instant createdAt, Instant updatedAt) {
 
@@ -31,7 +33,8 @@ public record ReturnView(
   public record LineView(int lineNo, String sku, String description, ItemCategory category, int quantityOrdered,
       int quantityReturned, long unitPrice, long discount, long tax, ReturnReason reason, String reasonText,
       ItemCondition reportedCondition, Integer quantityReceived, ItemCondition inspectedCondition,
-      Disposition disposition, String inspectionNotes, String inspectedBy, Instant inspectedAt) {
+      Disposition disposition, String inspectionNotes, String inspectedBy, Instant inspectedAt, String lineItemId,
+      String exchangeVariantId) {
   }
 
   public record TimelineView(Instant at, Actor.Type actorType, String actor, String event, ReturnStatus status,
@@ -51,6 +54,7 @@ public record ReturnView(
         new Order(r.order().orderId(), r.order().orderDate(), r.order().deliveryDate(), r.order().amountCaptured(),
             r.order().shippingPaid(), r.order().paymentIntentId(), r.order().subscriptionId(),
             r.order().stripeCustomerId()),
+        r.source(),
         new CustomerView(r.customer().customerId(), r.customer().name(), r.customer().email(), r.customer().phone(),
             r.customer().address()),
         r.ticketId(), r.photosUrl(), r.policy(),
@@ -69,7 +73,8 @@ public record ReturnView(
             line.inspection() == null ? null : line.inspection().disposition(),
             line.inspection() == null ? null : line.inspection().notes(),
             line.inspection() == null ? null : line.inspection().inspectedBy(),
-            line.inspection() == null ? null : line.inspection().inspectedAt())).toList(),
+            line.inspection() == null ? null : line.inspection().inspectedAt(), line.lineItemId(),
+            line.exchangeVariantId())).toList(),
         timeline == null
             ? null
             : timeline.stream().map(t -> new TimelineView(t.occurredAt(), t.actorType(), t.actor(),

@@ -1,5 +1,7 @@
 package io.openrma.returns;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * The order source a return's order came from ({@code demo}, {@code shopify}) and the source's own
  * records of it. A return typed in by hand has none.
@@ -15,6 +17,7 @@ public record SourceOrder(String name, String orderNumber, String gateway, Strin
 
   public static final String SHOPIFY = "shopify";
 
+  @JsonIgnore
   public boolean isShopify() {
     return SHOPIFY.equals(name);
   }
@@ -23,6 +26,7 @@ public record SourceOrder(String name, String orderNumber, String gateway, Strin
    * Whether the source itself refunds the payment: a Shopify order paid through anything but Stripe
    * (Shopify Payments, PayPal, ...) is refunded through Shopify; a Stripe payment is refunded in Stripe.
    */
+  @JsonIgnore
   public boolean refundsPayment() {
     return isShopify() && transactionId != null && !"stripe".equalsIgnoreCase(gateway);
   }

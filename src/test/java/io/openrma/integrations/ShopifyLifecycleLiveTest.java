@@ -80,6 +80,10 @@ class ShopifyLifecycleLiveTest {
     JsonNode record = returns.get(rma);
     assertThat(record.get("status").asText()).isEqualTo("CLOSED");
     StoredReturn mirrored = onlyReturnOf(order);
+    assertThat(record.get("source").get("name").asText()).isEqualTo("shopify");
+    assertThat(record.get("source").get("orderNumber").asText()).isEqualTo(number);
+    assertThat(record.get("source").get("returnId").asText()).isEqualTo(mirrored.id);
+    assertThat(record.get("lines").get(0).get("lineItemId").asText()).isEqualTo(lineItemId(number));
     assertThat(mirrored.status).isEqualTo("CLOSED");
     assertThat(mirrored.deliveries).singleElement().satisfies(d -> assertThat(d.get("deliverable").toString())
         .contains(tracking));
