@@ -44,8 +44,8 @@ import org.springframework.stereotype.Component;
  *   can be; afterwards (the parcel arrived, or it is cancelled already) they are a timeline note.</li>
  *   <li>{@code refunds/create}: a refund made in the Shopify admin is a note on the order's open returns,
  *   once per refund and return, so staff see it; OpenRMA's own refunds change nothing. No money moves
- *   here: what Shopify refunded already is for the refund step to read from the order itself
- *   ({@code ShopifyReturns.payment}), not from these notes.</li>
+ *   here: "Calculate refund" reads what Shopify refunded already from the order itself
+ *   ({@code ShopifyReturns.payment}), so nothing is refunded twice.</li>
  * </ul>
  */
 @Component
