@@ -11,16 +11,18 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * After "Check return policy": writes the decision to the returns record and sets {@code keepItem}
- * for the diagram. A table without a matching rule sends the return to a person.
+ * After "Check return policy": writes the decision and why (the rule, its inputs, the table's version) to the
+ * returns record and sets {@code keepItem} for the diagram. A table without a matching rule sends the return to a person.
  */
 @Component
 public class RecordPolicyOutcomeListener implements ExecutionListener {
 
   private final ReturnService returns;
+  private final PolicyDecisions decisions;
 
-  public RecordPolicyOutcomeListener(ReturnService returns) {
+  RecordPolicyOutcomeListener(ReturnService returns, PolicyDecisions decisions) {
     this.returns = returns;
+    this.decisions = decisions;
   }
 
   @Override
@@ -36,6 +38,7 @@ public class RecordPolicyOutcomeListener implements ExecutionListener {
       execution.setVariable(ProcessIds.VAR_POLICY, Map.of("decision", "REVIEW"));
     }
     String rmaNumber = execution.getProcessBusinessKey();
+    decisions.record(execution);
     returns.recordPolicy(rmaNumber, outcome, Actor.process("Check return policy"));
     boolean keepItem = outcome.keepItem()
         || Resolution.KEEP_ITEM.name().equals(execution.getVariable(ProcessIds.VAR_RESOLUTION));

@@ -69,7 +69,8 @@ public class ReturnController {
     }
     ReturnRecord record = created.record();
     MDC.put("rmaNumber", record.rmaNumber());
-    ReturnView view = ReturnView.of(record, returns.timeline(record), workflow.position(record.rmaNumber()));
+    ReturnView view = ReturnView.of(record, returns.timeline(record), workflow.position(record.rmaNumber()),
+        returns.policyDecision(record).orElse(null));
     if (created.replayed()) {
       return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(view);
     }
@@ -81,7 +82,8 @@ public class ReturnController {
   public ReturnView get(@PathVariable String rmaNumber) {
     MDC.put("rmaNumber", rmaNumber);
     ReturnRecord record = returns.get(rmaNumber);
-    return ReturnView.of(record, returns.timeline(record), workflow.position(rmaNumber));
+    return ReturnView.of(record, returns.timeline(record), workflow.position(rmaNumber),
+        returns.policyDecision(record).orElse(null));
   }
 
   @GetMapping
@@ -108,7 +110,8 @@ public class ReturnController {
     MDC.put("rmaNumber", rmaNumber);
     conflicts.execute(retry -> returns.cancel(rmaNumber, request.reason(), Actor.user(principal.getName())));
     ReturnRecord record = returns.get(rmaNumber);
-    return ReturnView.of(record, returns.timeline(record), workflow.position(rmaNumber));
+    return ReturnView.of(record, returns.timeline(record), workflow.position(rmaNumber),
+        returns.policyDecision(record).orElse(null));
   }
 
   private static String blankToNull(String text) {

@@ -178,7 +178,30 @@ public class ReturnService {
     timeline.append(record, record.updatedAt(), actor, "POLICY_DECIDED", null, policy.decision()
         + (policy.restockingFeePercent() > 0 ? ", restocking fee " + policy.restockingFeePercent() + "%" : "")
         + (record.keepItem() ? ", customer keeps the item" : "")
-        + (policy.note() == null || policy.note().isBlank() ? "" : ": " + policy.note()));
+        + (policy.note() == null || policy.note().isBlank() ? "" : ": " + policy.note())
+        + policyDecision(record).map(d -> " (decided by " + d.describe() + ")").orElse(""));
+  }
+
+  /**
+   * Why the policy decided: kept with the return (a decision recorded again, e.g. after a process restart,
+   * replaces the earlier one); {@link #recordPolicy} then says it on the timeline with the decision.
+   */
+  @Transactional
+  public void recordPolicyDecision(String rmaNumber, PolicyDecision decision) {
+    ReturnRecord record = get(rmaNumber);
+    PolicyDecision kept = new PolicyDecision(record.id(), decision.decisionKey(), decision.decisionVersion(),
+        decision.decisionDefinitionId(), decision.deploymentId(), decision.ruleId(), decision.ruleRow(),
+        Timeline.truncate(decision.ruleAnnotation(), 500), decision.inputs(), decision.outputs(), decision.decidedAt());
+    if (aggregates.existsById(record.id(), PolicyDecision.class)) {
+      aggregates.deleteById(record.id(), PolicyDecision.class);
+    }
+    aggregates.insert(kept);
+  }
+
+  /** Why the policy decided, once it has. */
+  @Transactional(readOnly = true)
+  public Optional<PolicyDecision> policyDecision(ReturnRecord record) {
+    return Optional.ofNullable(aggregates.findById(record.id(), PolicyDecision.class));
   }
 
   /** The label the moment it was bought (the step records it with its effect, so a retry never buys another). */

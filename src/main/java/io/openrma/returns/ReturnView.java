@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A return as the API shows it: record, lines, timeline and where its process is. Amounts in minor units. */
@@ -12,12 +13,27 @@ public record ReturnView(
     String rmaNumber, ReturnStatus status, Resolution resolution, boolean keepItem, String currency,
     Order order, @Schema(description = "The order source the order came from and its records of the return; "
         + "absent for a return typed in by hand") SourceOrder source,
-    CustomerView customer, String ticketId, String photosUrl, PolicyOutcome policy, LabelView label,
+    CustomerView customer, String ticketId, String photosUrl, PolicyOutcome policy,
+    @Schema(description = "Why the policy decided: the rule that matched, its inputs, the table's version") DecisionView policyDecision,
+    LabelView label,
     RefundView refund, boolean subscriptionCancelled, String cancelReason, List<LineView> lines,
     List<TimelineView> timeline, ProcessView process, String createdBy, Instant createdAt, Instant updatedAt) {
 
   public record Order(String orderId, LocalDate orderDate, LocalDate deliveryDate, long amountCaptured,
       long shippingPaid, String paymentIntentId, String subscriptionId, String stripeCustomerId) {
+  }
+
+  /** {@link PolicyDecision} as the API shows it; inputs and outputs as the JSON objects they are. */
+  public record DecisionView(String decisionKey, int version, String deploymentId, String ruleId, Integer row,
+      String annotation, @JsonRawValue String inputs, @JsonRawValue String outputs, Instant decidedAt,
+      String summary) {
+
+    static DecisionView of(PolicyDecision d) {
+      return d == null
+          ? null
+          : new DecisionView(d.decisionKey(), d.decisionVersion(), d.deploymentId(), d.ruleId(),
+              d.ruleRow(), d.ruleAnnotation(), d.inputs(), d.outputs(), d.decidedAt(), "Decided by " + d.describe());
+    }
   }
 
   public record CustomerView(String customerId, String name, String email, String phone, Address address) {
@@ -47,7 +63,8 @@ public record ReturnView(
       List<ReturnWorkflow.RetryingStep> retrying) {
   }
 
-  public static ReturnView of(ReturnRecord r, List<TimelineEntry> timeline, ReturnWorkflow.Position position) {
+  public static ReturnView of(ReturnRecord r, List<TimelineEntry> timeline, ReturnWorkflow.Position position,
+      PolicyDecision decision) {
     Label l = r.label();
     Refund f = r.refund();
     return new ReturnView(r.rmaNumber(), r.status(), r.resolution(), r.keepItem(), r.currency(),
@@ -57,7 +74,7 @@ public record ReturnView(
         r.source(),
         new CustomerView(r.customer().customerId(), r.customer().name(), r.customer().email(), r.customer().phone(),
             r.customer().address()),
-        r.ticketId(), r.photosUrl(), r.policy(),
+        r.ticketId(), r.photosUrl(), r.policy(), DecisionView.of(decision),
         l == null ? null : new LabelView(l.carrier(), l.service(), l.trackingNumber(), l.labelUrl(), l.issuedAt()),
         f == null
             ? null

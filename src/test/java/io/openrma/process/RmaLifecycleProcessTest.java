@@ -18,7 +18,15 @@ import java.util.Map;
 
 import io.openrma.system.ApiProblems;
 import io.openrma.returns.Actor;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openrma.returns.ItemCondition;
+import io.openrma.returns.PolicyDecision;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import io.openrma.returns.OrderReturnRequest;
 import io.openrma.support.ShopifyTestOrders;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -148,6 +156,40 @@ class RmaLifecycleProcessTest {
         .map(n -> n.replaceAll("\\s+", " ")).collect(Collectors.toSet());
     assertThat(returns.timeline(record)).filteredOn(t -> t.actorType() == Actor.Type.PROCESS)
         .extracting(TimelineEntry::actor).isNotEmpty().allSatisfy(actor -> assertThat(names).contains(actor));
+  }
+
+  @Test
+  void theRecordKeepsWhyThePolicyDecidedExactlyAsTheEnginesHistorySaysIt() throws Exception {
+    String rma = lifecycle.create(aReturn().line("TV-55", ELECTRONICS, 1, 1, 89_900, 0, 14_355, DOES_NOT_FIT, NEW)
+        .captured(105_000).build());
+    ReturnRecord record = lifecycle.record(rma);
+    PolicyDecision decision = returns.policyDecision(record).orElseThrow();
+
+    HistoricDecisionInstance history = engine.getHistoryService().createHistoricDecisionInstanceQuery()
+        .processInstanceId(lifecycle.processInstanceId(rma)).includeInputs().includeOutputs().singleResult();
+    DecisionDefinition definition = engine.getRepositoryService().getDecisionDefinition(
+        history.getDecisionDefinitionId());
+    assertThat(decision.decisionKey()).isEqualTo(ProcessIds.RETURN_POLICY);
+    assertThat(decision.decisionDefinitionId()).isEqualTo(definition.getId());
+    assertThat(decision.decisionVersion()).isEqualTo(definition.getVersion());
+    assertThat(decision.deploymentId()).isEqualTo(definition.getDeploymentId());
+    assertThat(decision.ruleId()).isEqualTo(history.getOutputs().get(0).getRuleId()).isEqualTo("Rule_HighValue");
+    DmnModelInstance table = engine.getRepositoryService().getDmnModelInstance(definition.getId());
+    List<Rule> rules = List.copyOf(table.getModelElementsByType(Rule.class));
+    assertThat(decision.ruleRow()).isEqualTo(rules.indexOf(table.getModelElementById(decision.ruleId())) + 1);
+    assertThat(decision.ruleAnnotation()).isEqualTo("High value");
+    JsonNode inputs = new ObjectMapper().readTree(decision.inputs());
+    assertThat(history.getInputs()).hasSize(inputs.size()).allSatisfy(input -> {
+      Input clause = table.getModelElementById(input.getClauseId());
+      String variable = clause.getInputExpression().getText().getTextContent().strip();
+      assertThat(inputs.get(variable).asText()).as(variable).isEqualTo(String.valueOf(input.getValue()));
+    });
+    JsonNode outputs = new ObjectMapper().readTree(decision.outputs());
+    assertThat(history.getOutputs()).allSatisfy(output -> assertThat(outputs.get(output.getVariableName()).asText())
+        .isEqualTo(String.valueOf(output.getValue())));
+    assertThat(returns.timeline(record)).filteredOn(t -> t.event().equals("POLICY_DECIDED"))
+        .extracting(TimelineEntry::detail).singleElement().asString().endsWith("(decided by rule "
+            + decision.ruleRow() + " (High value), policy version " + definition.getVersion() + ")");
   }
 
   @Test
