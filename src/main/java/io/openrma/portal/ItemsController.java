@@ -123,6 +123,7 @@ class ItemsController {
     model.addAttribute("conditions", Arrays.stream(ItemCondition.values()).filter(ItemCondition::isReportable)
         .toList());
     model.addAttribute("earlier", portal.earlierReturns(order));
+    model.addAttribute("anyEligible", lines.stream().anyMatch(LineVerdict::eligible));
     return "portal/items";
   }
 

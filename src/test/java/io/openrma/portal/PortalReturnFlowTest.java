@@ -7,6 +7,8 @@ import java.util.Map;
 import io.openrma.returns.ReturnStatus;
 import io.openrma.support.LifecycleDriver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,13 +72,25 @@ class PortalReturnFlowTest {
     assertThat(PortalSteps.rmaNumber(second)).isEqualTo(PortalSteps.rmaNumber(first));
     assertThat(jdbc.sql("SELECT COUNT(*) FROM rma_return WHERE order_id = ?").param("PT-" + order.substring(1))
         .query(Integer.class).single()).isEqualTo(1);
+
+    PortalBrowser.Page again = PortalSteps.lookUp(new PortalBrowser(port), order, PortalTestOrders.email(order));
+    assertThat(again.body()).as("the return is found again by order number and email")
+        .contains("Your returns of this order", "See return " + PortalSteps.rmaNumber(first))
+        .contains("Already returned, or already part of a return.");
+    assertThat(again.link("/returns/status/[^\"]+")).isNotNull();
   }
 
-  @Test
-  void theRefundTheLifecyclePaysIsTheEstimateAndTheLabelDownloadsFromTheStatusPage() {
+  @ParameterizedTest(name = "line {0}, {1}: estimate {2}")
+  @CsvSource({
+      // within policy: price and tax, no fee, no shipping
+      "0, DOES_NOT_FIT, €71.28, 7128",
+      // our fault (one of two T-shirts): price, half the tax rounded, shipping refunded
+      "1, DEFECTIVE,    €31.68, 3168"})
+  void theRefundTheLifecyclePaysIsTheEstimateAndTheLabelDownloadsFromTheStatusPage(int line, String reason,
+      String shown, long expected) {
     String order = PortalTestOrders.next();
     PortalBrowser browser = new PortalBrowser(port);
-    PortalBrowser.Page review = PortalSteps.toReview(browser, order);
+    PortalBrowser.Page review = PortalSteps.toReview(browser, order, line, reason);
     String estimate = review.body().replaceAll("(?s).*id=\"estimate-total\">([^<]+)<.*", "$1");
     PortalBrowser.Page confirmation = PortalSteps.submit(browser);
     String rma = PortalSteps.rmaNumber(confirmation);
@@ -98,9 +112,33 @@ class PortalReturnFlowTest {
     lifecycle.runUntil(rma, ReturnStatus.CLOSED);
 
     long paid = lifecycle.record(rma).refund().total();
-    assertThat(estimate).isEqualTo("€71.28");
-    assertThat(paid).isEqualTo(7_128);
-    assertThat(browser.get(statusLink).body()).contains("Refunded: €71.28", "Done: your return is complete");
+    assertThat(estimate).isEqualTo(shown);
+    assertThat(paid).isEqualTo(expected);
+    assertThat(browser.get(statusLink).body()).contains("Refunded: " + shown, "Done: your return is complete");
+  }
+
+  @Test
+  void theDemoOrdersShowWhatEachAllowsInPlainWords() {
+    PortalBrowser browser = new PortalBrowser(port);
+
+    assertThat(PortalSteps.lookUp(browser, "#1003", "sofia.rossi@example.com").body())
+        .contains("Summer dress, size S (sale)", "Bought in a final sale: it cannot be returned.", "Canvas tote bag");
+    assertThat(PortalSteps.lookUp(browser, "1005", "EMMA.SCHMIDT@example.com").body())
+        .contains("Delivered 45 days ago. Items can be returned within 30 days of delivery.",
+            "Nothing in this order can be returned at the moment");
+    assertThat(PortalSteps.lookUp(browser, "#1007", "70173").body())
+        .contains("Not delivered yet. You can return it once it has been delivered.");
+
+    PortalSteps.lookUp(browser, "#1006", "noah.becker@example.com");
+    PortalBrowser.Page resolution = browser.post("/returns/items",
+        Map.of("lines[0].quantity", "1", "lines[0].reason", "NO_LONGER_NEEDED"));
+    assertThat(resolution.body()).containsPattern("id=\"resolution-REFUND\"[^>]*disabled")
+        .contains("Not possible for this order: its payment cannot be refunded here.");
+    PortalBrowser.Page refused = browser.post("/returns/resolution", Map.of("resolution", "REFUND"));
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.body()).contains("Choose how you would like it made right.");
+    assertThat(browser.post("/returns/resolution", Map.of("resolution", "EXCHANGE")).body())
+        .contains("Exchange: nothing is refunded.", "€0.00");
   }
 
   @Test

@@ -22,10 +22,15 @@ final class PortalSteps {
 
   /** From a new order to "Review": one pair of chinos, does not fit, refund. */
   static PortalBrowser.Page toReview(PortalBrowser browser, String orderNumber) {
+    return toReview(browser, orderNumber, 0, "DOES_NOT_FIT");
+  }
+
+  /** From a new order to "Review": one unit of line {@code line} for {@code reason}, reported unopened, refund. */
+  static PortalBrowser.Page toReview(PortalBrowser browser, String orderNumber, int line, String reason) {
     PortalBrowser.Page items = lookUp(browser, orderNumber, PortalTestOrders.email(orderNumber));
     assertThat(items.path()).as(items.body()).isEqualTo("/returns/items");
-    PortalBrowser.Page resolution = browser.post("/returns/items",
-        Map.of("lines[0].quantity", "1", "lines[0].reason", "DOES_NOT_FIT", "lines[0].condition", "NEW"));
+    PortalBrowser.Page resolution = browser.post("/returns/items", Map.of("lines[" + line + "].quantity", "1",
+        "lines[" + line + "].reason", reason, "lines[" + line + "].condition", "NEW"));
     assertThat(resolution.path()).as(resolution.body()).isEqualTo("/returns/resolution");
     PortalBrowser.Page review = browser.post("/returns/resolution", Map.of("resolution", "REFUND"));
     assertThat(review.path()).as(review.body()).isEqualTo("/returns/review");
