@@ -93,7 +93,7 @@ class RefundEstimatorTest {
   }
 
   @Test
-  void aLateUsedReturnGoesToReviewWithTheFeeOnEveryUnit() {
+  void aLateUsedReturnGoesToReviewUnderTheLateRuleWhichSetsNoFee() {
     ReturnRecord draft = draft(Resolution.REFUND, 40, 490, 20_000,
         line(1, ItemCategory.APPAREL, 2, 2, 2_250, 855, ReturnReason.DOES_NOT_FIT, ItemCondition.USED));
 
