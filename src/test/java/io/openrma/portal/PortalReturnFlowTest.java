@@ -176,5 +176,7 @@ class PortalReturnFlowTest {
     assertThat(english.get("/returns").body()).contains("<html lang=\"en\"", "Find your order");
     assertThat(english.get("/returns?lang=de").body()).contains("<html lang=\"de\"", "Bestellung finden");
     assertThat(english.get("/returns").body()).as("the switch is remembered").contains("Bestellung finden");
+    assertThat(english.get("/returns/accessibility").body()).contains("Barrierefreiheit", "WCAG");
+    assertThat(english.get("/returns/accessibility?lang=en").body()).contains("<html lang=\"en\"", "Accessibility");
   }
 }
