@@ -67,22 +67,60 @@ public class Eligibility {
     return Math.max(0, line.fulfilled() - line.returnedAtSource() - unitsInOwnReturns);
   }
 
-  private Optional<String> reasonNotReturnable(Order order, Order.Line line, int quantity, int unitsInOwnReturns) {
-    if (line.tags().stream().anyMatch(finalSaleTag::equalsIgnoreCase)) {
-      return Optional.of("final sale; final-sale items cannot be returned");
+  /** Why a line cannot be returned, for pages that word it themselves (the customer portal). */
+  public enum Refusal {
+    FINAL_SALE, NOT_SHIPPED, NOT_DELIVERED, OUTSIDE_WINDOW, ALREADY_RETURNED
+  }
+
+  /**
+   * What one line of the order allows.
+   *
+   * @param returnable        units that can still be returned (0 when refused)
+   * @param refusal           why none can, or {@code null}
+   * @param daysSinceDelivery days since the order was delivered; -1 before delivery
+   * @param windowDays        how many days after delivery a unit can be returned
+   */
+  public record LineVerdict(Order.Line line, int returnable, Refusal refusal, long daysSinceDelivery,
+      long windowDays) {
+
+    public boolean eligible() {
+      return refusal == null;
     }
-    if (line.fulfilled() == 0) {
-      return Optional.of("not shipped yet; it can be returned once it was delivered");
-    }
-    if (order.deliveredAt() == null) {
-      return Optional.of("not delivered yet; it can be returned once it was delivered");
-    }
+  }
+
+  /** What {@code line} of {@code order} allows, given the units already in OpenRMA's returns of it. */
+  public LineVerdict verdict(Order order, Order.Line line, int unitsInOwnReturns) {
     LocalDate today = LocalDate.now(clock);
-    LocalDate delivered = LocalDate.ofInstant(order.deliveredAt(), clock.getZone());
-    if (today.isAfter(delivered.plus(window))) {
-      return Optional
-          .of("delivered " + ChronoUnit.DAYS.between(delivered, today) + " days ago; returns are accepted for "
-              + describe(window));
+    long days = order.deliveredAt() == null
+        ? -1
+        : ChronoUnit.DAYS.between(LocalDate.ofInstant(order.deliveredAt(), clock.getZone()), today);
+    int returnable = returnable(line, unitsInOwnReturns);
+    Refusal refusal = null;
+    if (line.tags().stream().anyMatch(finalSaleTag::equalsIgnoreCase)) {
+      refusal = Refusal.FINAL_SALE;
+    } else if (line.fulfilled() == 0) {
+      refusal = Refusal.NOT_SHIPPED;
+    } else if (order.deliveredAt() == null) {
+      refusal = Refusal.NOT_DELIVERED;
+    } else if (today.isAfter(LocalDate.ofInstant(order.deliveredAt(), clock.getZone()).plus(window))) {
+      refusal = Refusal.OUTSIDE_WINDOW;
+    } else if (returnable == 0) {
+      refusal = Refusal.ALREADY_RETURNED;
+    }
+    long windowDays = ChronoUnit.DAYS.between(today, today.plus(window));
+    return new LineVerdict(line, refusal == null ? returnable : 0, refusal, days, windowDays);
+  }
+
+  private Optional<String> reasonNotReturnable(Order order, Order.Line line, int quantity, int unitsInOwnReturns) {
+    LineVerdict verdict = verdict(order, line, unitsInOwnReturns);
+    if (verdict.refusal() != null && verdict.refusal() != Refusal.ALREADY_RETURNED) {
+      return Optional.of(switch (verdict.refusal()) {
+        case FINAL_SALE -> "final sale; final-sale items cannot be returned";
+        case NOT_SHIPPED -> "not shipped yet; it can be returned once it was delivered";
+        case NOT_DELIVERED -> "not delivered yet; it can be returned once it was delivered";
+        default -> "delivered " + verdict.daysSinceDelivery() + " days ago; returns are accepted for "
+            + describe(window);
+      });
     }
     int returnable = returnable(line, unitsInOwnReturns);
     if (quantity > returnable) {

@@ -68,8 +68,7 @@ class OrderReturns implements OrderReferences {
     Resolution resolution = request.resolution() == null ? Resolution.REFUND : request.resolution();
     SourceOrder from = new SourceOrder(order.source(), order.orderNumber(), order.payment().gateway(),
         order.payment().transactionId(), null);
-    if ((resolution == Resolution.REFUND || resolution == Resolution.KEEP_ITEM)
-        && order.payment().paymentIntentId() == null && !from.refundsPayment()) {
+    if ((resolution == Resolution.REFUND || resolution == Resolution.KEEP_ITEM) && !refundsPayment(order)) {
       violations.add(new Violation("resolution", "order " + order.orderNumber() + " was paid through "
           + order.payment().gateway() + ", which OpenRMA cannot refund: choose EXCHANGE or STORE_CREDIT"));
     }
@@ -110,6 +109,12 @@ class OrderReturns implements OrderReferences {
       }
     }
     return violations;
+  }
+
+  /** A Stripe PaymentIntent, or a Shopify payment Shopify refunds: money can go back to it. */
+  static boolean refundsPayment(Order order) {
+    return order.payment().paymentIntentId() != null || new SourceOrder(order.source(), order.orderNumber(),
+        order.payment().gateway(), order.payment().transactionId(), null).refundsPayment();
   }
 
   private CreateReturnRequest fullRequest(OrderReturnRequest request, Order order) {

@@ -9,6 +9,7 @@ import io.openrma.integrations.shopify.ShopifyReturns;
 import io.openrma.integrations.shopify.ShopifyReturns.OrderPayment;
 import io.openrma.policy.Money;
 import io.openrma.policy.RefundCalculator;
+import io.openrma.returns.PolicyOutcome;
 import io.openrma.returns.Resolution;
 import io.openrma.returns.ReturnLine;
 import io.openrma.returns.ReturnRecord;
@@ -95,22 +96,32 @@ public class CalculateRefundDelegate extends StepDelegate {
   }
 
   static RefundCalculator.Input input(ReturnRecord record, long refundable) {
+    return input(record.lines(), record.keepItem(), record.policy(), record.order().shippingPaid(), refundable);
+  }
+
+  /**
+   * What the calculator is given for these lines: each inspected unit that kept its value (every unit when the
+   * customer keeps the item), the fee waived for a merchant's fault, shipping as the policy decided. Public so
+   * that the customer portal's estimate is this same arithmetic, with the lines inspected as reported.
+   */
+  public static RefundCalculator.Input input(List<ReturnLine> returned, boolean keepItem, PolicyOutcome policy,
+      long shippingPaid, long refundable) {
     List<RefundCalculator.LineInput> lines = new ArrayList<>();
-    for (ReturnLine line : record.lines()) {
+    for (ReturnLine line : returned) {
       int refunded;
-      if (record.keepItem()) {
+      if (keepItem) {
         refunded = line.quantityReturned();
       } else if (line.inspection() == null || line.inspection().condition().voidsRefund()) {
         refunded = 0;
       } else {
         refunded = Math.min(line.inspection().quantityReceived(), line.quantityReturned());
       }
-      boolean feeWaived = record.keepItem() || line.reason().isMerchantFault();
+      boolean feeWaived = keepItem || line.reason().isMerchantFault();
       lines.add(new RefundCalculator.LineInput(line.lineNo(), line.quantityOrdered(), refunded, line.netAmount(),
           line.tax(), feeWaived));
     }
-    int feePercent = record.policy() == null ? 0 : record.policy().restockingFeePercent();
-    long shipping = record.policy() != null && record.policy().refundShipping() ? record.order().shippingPaid() : 0;
+    int feePercent = policy == null ? 0 : policy.restockingFeePercent();
+    long shipping = policy != null && policy.refundShipping() ? shippingPaid : 0;
     return new RefundCalculator.Input(lines, feePercent, shipping, refundable);
   }
 }

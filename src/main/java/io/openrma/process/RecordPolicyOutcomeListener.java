@@ -29,11 +29,7 @@ public class RecordPolicyOutcomeListener implements ExecutionListener {
   @SuppressWarnings("unchecked")
   public void notify(DelegateExecution execution) {
     Map<String, Object> result = (Map<String, Object>) execution.getVariable(ProcessIds.VAR_POLICY);
-    PolicyOutcome outcome = result == null
-        ? new PolicyOutcome("REVIEW", 0, false, false, "No rule of the return policy matched")
-        : new PolicyOutcome(String.valueOf(result.get("decision")), number(result.get("restockingFeePercent")),
-            Boolean.TRUE.equals(result.get("keepItem")), Boolean.TRUE.equals(result.get("refundShipping")),
-            result.get("note") == null ? null : String.valueOf(result.get("note")));
+    PolicyOutcome outcome = outcome(result);
     if (result == null) {
       execution.setVariable(ProcessIds.VAR_POLICY, Map.of("decision", "REVIEW"));
     }
@@ -43,6 +39,18 @@ public class RecordPolicyOutcomeListener implements ExecutionListener {
     boolean keepItem = outcome.keepItem()
         || Resolution.KEEP_ITEM.name().equals(execution.getVariable(ProcessIds.VAR_RESOLUTION));
     execution.setVariable(ProcessIds.VAR_KEEP_ITEM, keepItem);
+  }
+
+  /**
+   * The decision of return-policy.dmn's single result ({@code null}: no rule matched, a person reviews). Public
+   * so that the customer portal reads the table's answer exactly as the lifecycle does.
+   */
+  public static PolicyOutcome outcome(Map<String, Object> result) {
+    return result == null
+        ? new PolicyOutcome("REVIEW", 0, false, false, "No rule of the return policy matched")
+        : new PolicyOutcome(String.valueOf(result.get("decision")), number(result.get("restockingFeePercent")),
+            Boolean.TRUE.equals(result.get("keepItem")), Boolean.TRUE.equals(result.get("refundShipping")),
+            result.get("note") == null ? null : String.valueOf(result.get("note")));
   }
 
   private static int number(Object value) {

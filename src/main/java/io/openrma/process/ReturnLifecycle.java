@@ -99,7 +99,11 @@ public class ReturnLifecycle implements ReturnWorkflow {
         .getId();
   }
 
-  static Map<String, Object> startVariables(ReturnRecord record, int priorReturns, LocalDate today) {
+  /**
+   * The variables the lifecycle starts with, among them the return policy's inputs (return-policy.dmn). Public so
+   * that the customer portal's estimate asks the table with exactly these.
+   */
+  public static Map<String, Object> startVariables(ReturnRecord record, int priorReturns, LocalDate today) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(VAR_RMA_NUMBER, record.rmaNumber());
     variables.put(VAR_RESOLUTION, record.resolution().name());

@@ -74,7 +74,8 @@ public class ReturnCreation {
    */
   @Transactional
   public Created create(CreateReturnRequest request, String idempotencyKey, String createdBy) {
-    return create(request, () -> new OrderReferences.Resolved(request, null, null, null), idempotencyKey, createdBy);
+    return create(request, () -> new OrderReferences.Resolved(request, null, null, null), idempotencyKey, createdBy,
+        Actor.user(createdBy));
   }
 
   /**
@@ -84,7 +85,37 @@ public class ReturnCreation {
    */
   @Transactional
   public Created create(OrderReturnRequest reference, String idempotencyKey, String createdBy) {
-    return create(reference, () -> orders.resolve(reference), idempotencyKey, createdBy);
+    return create(reference, () -> orders.resolve(reference), idempotencyKey, createdBy, Actor.user(createdBy));
+  }
+
+  /**
+   * The same, asked for by the customer through {@code channel} (the portal): created by {@code channel}, and
+   * its timeline entry's actor is the customer.
+   */
+  @Transactional
+  public Created createForCustomer(OrderReturnRequest reference, String idempotencyKey, String channel) {
+    return create(reference, () -> orders.resolve(reference), idempotencyKey, channel, Actor.customer(channel));
+  }
+
+  /** The return a request would create, before it is saved, and the customer's earlier returns the policy counts. */
+  public record Preview(ReturnRecord record, int priorReturns) {
+  }
+
+  /**
+   * What {@link #create(OrderReturnRequest, String, String)} would save, resolved and validated the same way
+   * but neither saved nor started: for an estimate before the customer commits.
+   */
+  @Transactional(readOnly = true)
+  public Preview preview(OrderReturnRequest reference, String createdBy) {
+    OrderReferences.Resolved resolved = orders.resolve(reference);
+    List<Violation> violations = validator.validate(resolved.request(), resolved.source());
+    if (!violations.isEmpty()) {
+      throw new InvalidRequest(violations);
+    }
+    ReturnRecord record = draft(resolved.request(), resolved.lineItemIds(), resolved.exchangeVariantIds(), "PREVIEW",
+        createdBy, clock.instant());
+    record.source(resolved.source());
+    return new Preview(record, Math.max(0, countPriorReturns(record) + 1));
   }
 
   /**
@@ -102,11 +133,11 @@ public class ReturnCreation {
           : source.withReturnId(
               sourceReturnId),
           resolved.lineItemIds(), resolved.exchangeVariantIds());
-    }, sourceReturnId, createdBy);
+    }, sourceReturnId, createdBy, Actor.user(createdBy));
   }
 
   private Created create(NewReturn asSent, Supplier<OrderReferences.Resolved> full, String idempotencyKey,
-      String createdBy) {
+      String createdBy, Actor actor) {
     String hash = hash(asSent);
     if (idempotencyKey != null) {
       Optional<Created> replay = replay(idempotencyKey, hash);
@@ -132,7 +163,6 @@ public class ReturnCreation {
       }
       throw e;
     }
-    Actor actor = Actor.user(createdBy);
     timeline.append(record, record.createdAt(), actor, "CREATED", ReturnStatus.REQUESTED,
         "Return requested for order " + record.order().orderId() + ": " + describeLines(record.lines()));
     events.publishEvent(new ReturnStatusChanged(record.id(), record.rmaNumber(), null, ReturnStatus.REQUESTED, actor,

@@ -39,6 +39,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  *   access by group, stateless, no cookies.</li>
  *   <li>{@code /actuator/**}: health and info are open (details only for admins), the rest is for admins.</li>
  *   <li>{@code /webhooks/**}: open to the senders; every request is verified by its signature.</li>
+ *   <li>{@code /returns/**}: the customer portal's own chain (order 4, {@code portal.PortalSecurityConfig}).</li>
  *   <li>everything else: security headers only.</li>
  * </ul>
  * Failures are RFC 7807 problem documents, like the rest of the API.
@@ -113,7 +114,7 @@ public class WebSecurityConfig {
    * their own cache headers.
    */
   @Bean
-  @Order(4)
+  @Order(5)
   SecurityFilterChain defaultSecurity(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .csrf(AbstractHttpConfigurer::disable)

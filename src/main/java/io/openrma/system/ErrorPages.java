@@ -21,7 +21,8 @@ import org.springframework.web.servlet.ModelAndView;
  * What a client or person sees when a request fails before or outside OpenRMA's controllers (a path
  * the firewall refuses, a page nobody may open, an address that does not exist): a problem document
  * for the APIs ({@code /api}, {@code /webhooks}, {@code /engine-rest}) and for clients that ask for
- * JSON, a styled page ({@code templates/error.html}) for people. Never Tomcat's page or a stack trace,
+ * JSON, a styled page ({@code templates/error.html}) for people, and the portal's own page
+ * ({@code templates/portal/error.html}) under {@code /returns}. Never Tomcat's page or a stack trace,
  * never the exception's message.
  *
  * <p>Encoded slashes in a path ({@code /api/returns/..%2F..%2Fetc%2Fpasswd}) are passed to the
@@ -43,6 +44,10 @@ class ErrorPages implements ErrorController {
       problem.setType(URI.create(ApiProblems.TYPES + "http-" + status.value()));
       problem.setTitle(status.getReasonPhrase());
       return ResponseEntity.status(status).body(problem);
+    }
+    if (uri.equals("/returns") || uri.startsWith("/returns/")) {
+      // the customer portal's own page: its language, its brand, no staff wording
+      return new ModelAndView("portal/error", Map.of("status", status.value()), status);
     }
     return new ModelAndView("error",
         Map.of("status", status.value(), "title", status.getReasonPhrase(), "detail", detail), status);

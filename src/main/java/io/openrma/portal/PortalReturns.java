@@ -1,0 +1,120 @@
+package io.openrma.portal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.openrma.orders.Eligibility;
+import io.openrma.orders.Order;
+import io.openrma.orders.OrderLookup;
+import io.openrma.returns.Actor;
+import io.openrma.returns.OrderReturnRequest;
+import io.openrma.returns.ReturnCreation;
+import io.openrma.returns.ReturnRecord;
+import io.openrma.returns.ReturnService;
+import io.openrma.returns.ReturnStatus;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the portal's pages do, behind thin controllers: the order and its lines from the orders module, the
+ * estimate, the return created through {@link ReturnCreation} as the API creates it (created by
+ * {@code portal}, the customer as actor), read and cancelled through {@link ReturnService}.
+ */
+@Service
+class PortalReturns {
+
+  static final String CHANNEL = "portal";
+
+  private final OrderLookup orders;
+  private final ReturnCreation creation;
+  private final ReturnService returns;
+  private final RefundEstimator estimator;
+  private final StatusLinks links;
+  private final Clock clock;
+
+  PortalReturns(OrderLookup orders, ReturnCreation creation, ReturnService returns, EnginePolicyTable policy,
+      StatusLinks links, Clock clock) {
+    this.orders = orders;
+    this.creation = creation;
+    this.returns = returns;
+    this.estimator = new RefundEstimator(policy);
+    this.links = links;
+    this.clock = clock;
+  }
+
+  /** An earlier return of the order, with the link to its status page. */
+  record EarlierReturn(String rmaNumber, ReturnStatus status, String token) {
+  }
+
+  Optional<Order> find(String orderNumber, String emailOrPostalCode) {
+    return orders.find(orderNumber, emailOrPostalCode);
+  }
+
+  /** The wizard's order, read again from its source. */
+  Optional<Order> order(Wizard wizard) {
+    return orders.find(wizard.orderNumber, wizard.email);
+  }
+
+  List<Eligibility.LineVerdict> lines(Order order) {
+    return orders.lines(order);
+  }
+
+  boolean refundsPayment(Order order) {
+    return orders.refundsPayment(order);
+  }
+
+  List<EarlierReturn> earlierReturns(Order order) {
+    List<EarlierReturn> earlier = new ArrayList<>();
+    for (String rma : returns.rmaNumbersBySourceOrder(order.source(), order.orderId())) {
+      returns.find(rma).ifPresent(r -> earlier.add(new EarlierReturn(rma, r.status(), links.issue(rma))));
+    }
+    return earlier;
+  }
+
+  RefundEstimator.Estimate estimate(Order order, Wizard wizard) {
+    ReturnCreation.Preview preview = creation.preview(request(order, wizard), CHANNEL);
+    return estimator.estimate(preview.record(), preview.priorReturns(), LocalDate.now(clock));
+  }
+
+  /** Creates the return once per review: the review's nonce is the idempotency key. */
+  ReturnRecord submit(Order order, Wizard wizard) {
+    OrderReturnRequest request = request(order, wizard);
+    String key = "portal:" + wizard.nonce;
+    try {
+      return creation.createForCustomer(request, key, CHANNEL).record();
+    } catch (DuplicateKeyException sameMomentSameReview) {
+      return creation.replay(key, request).orElseThrow().record();
+    }
+  }
+
+  Optional<ReturnRecord> find(String rmaNumber) {
+    return returns.find(rmaNumber);
+  }
+
+  byte[] labelPdf(ReturnRecord record) {
+    return returns.labelPdf(record);
+  }
+
+  void cancel(String rmaNumber) {
+    returns.cancel(rmaNumber, "Cancelled by the customer in the returns portal", Actor.customer(CHANNEL));
+  }
+
+  String link(String rmaNumber) {
+    return links.issue(rmaNumber);
+  }
+
+  /** The order reference the API would send: OpenRMA takes prices, customer and payment from the order. */
+  static OrderReturnRequest request(Order order, Wizard wizard) {
+    String comment = wizard.comment == null || wizard.comment.isBlank() ? null : wizard.comment.trim();
+    List<OrderReturnRequest.Line> lines = wizard.choices.values().stream()
+        .map(c -> new OrderReturnRequest.Line(c.lineItemId(), c.quantity(), c.reason(), comment, c.condition(),
+            null))
+        .toList();
+    return new OrderReturnRequest(new OrderReturnRequest.Order(order.source(), order.orderNumber()),
+        wizard.email, null, wizard.resolution, null, lines);
+  }
+
+}

@@ -1,0 +1,101 @@
+package io.openrma.portal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tokens of status links, {@code RMA-000123.1767225600.<signature>}: the RMA number, the expiry (epoch
+ * seconds) and HMAC-SHA256 over both with {@code openrma.portal.link-secret}, base64url. Nobody can make
+ * one without the key, change the number or move the expiry; an RMA number alone opens nothing. No
+ * personal data: the RMA number is OpenRMA's own. Changing the key revokes every link at once.
+ */
+@Component
+class StatusLinks {
+
+  private static final Logger log = LoggerFactory.getLogger(StatusLinks.class);
+  private static final Pattern SHAPE = Pattern.compile("(RMA-\\d{1,12})\\.(\\d{1,12})\\.([A-Za-z0-9_-]{43})");
+
+  private final byte[] key;
+  private final Duration validity;
+  private final Clock clock;
+
+  StatusLinks(PortalProperties properties, Clock clock) {
+    this.validity = properties.linkValidity();
+    this.clock = clock;
+    String secret = properties.linkSecret();
+    if (secret == null || secret.isBlank()) {
+      key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      log.warn("openrma.portal.link-secret is not set: status links are signed with a random key of this start, so "
+          + "every link sent so far stops working on restart (and on other nodes). Set OPENRMA_PORTAL_LINK_SECRET.");
+    } else if (secret.length() < 32) {
+      throw new IllegalStateException("openrma.portal.link-secret must have at least 32 characters");
+    } else {
+      key = secret.getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  /** What a token says, once its signature is checked. */
+  sealed interface Verdict {
+  }
+
+  record Valid(String rmaNumber) implements Verdict {
+  }
+
+  record Expired() implements Verdict {
+  }
+
+  record Invalid() implements Verdict {
+  }
+
+  /** A token for the return's status page, valid for {@code openrma.portal.link-validity} from now. */
+  String issue(String rmaNumber) {
+    long expiry = clock.instant().plus(validity).getEpochSecond();
+    String payload = rmaNumber + "." + expiry;
+    return payload + "." + sign(payload);
+  }
+
+  Verdict check(String token) {
+    var match = token == null ? null : SHAPE.matcher(token);
+    if (match == null || !match.matches()) {
+      return new Invalid();
+    }
+    String payload = match.group(1) + "." + match.group(2);
+    if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII),
+        match.group(3).getBytes(StandardCharsets.US_ASCII))) {
+      return new Invalid();
+    }
+    Instant expiry = Instant.ofEpochSecond(Long.parseLong(match.group(2)));
+    return clock.instant().isBefore(expiry) ? new Valid(match.group(1)) : new Expired();
+  }
+
+  Optional<String> rmaNumber(String token) {
+    return check(token) instanceof Valid valid ? Optional.of(valid.rmaNumber()) : Optional.empty();
+  }
+
+  private String sign(String payload) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return Base64.getUrlEncoder().withoutPadding()
+          .encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
+    }
+  }
+}

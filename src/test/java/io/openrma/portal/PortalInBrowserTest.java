@@ -1,0 +1,134 @@
+package io.openrma.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openrma.returns.ReturnStatus;
+import io.openrma.support.Chromium;
+import io.openrma.support.LifecycleDriver;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A customer returns an item in Debian's headless Chromium with the keyboard alone: every field and button is
+ * reached with Tab, chosen with the arrow keys and sent with Enter, from the lookup to the label on the status
+ * page. Each step's screenshot lands in {@code target/browser/portal-*.png} (the README's come from here). Only
+ * with {@code ./mvnw -Pbrowser-tests test}.
+ */
+@Tag("browser")
+@PortalTest
+class PortalInBrowserTest {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  LifecycleDriver lifecycle;
+
+  @Test
+  void aCustomerReturnsAnItemWithTheKeyboardAloneFromLookupToTheLabel() {
+    String order = PortalTestOrders.next();
+    try (Chromium chromium = Chromium.start()) {
+      ChromeDriver browser = chromium.driver();
+      browser.manage().window().setSize(new Dimension(1000, 1250));
+      try {
+        browser.get("http://localhost:" + port + "/returns");
+        chromium.screenshot("portal-1-lookup");
+        tabTo(browser, "orderNumber").sendKeys(order);
+        tabTo(browser, "proof").sendKeys(PortalTestOrders.email(order));
+        press(browser, Keys.ENTER);
+
+        assertThat(browser.getCurrentUrl()).endsWith("/returns/items");
+        choose(browser, tabTo(browser, "quantity-0"), "1");
+        choose(browser, tabTo(browser, "reason-0"), "It does not fit");
+        assertThat(browser.findElement(By.id("quantity-2")).isEnabled()).as("the final-sale dress").isFalse();
+        chromium.screenshot("portal-2-items");
+        tabToButton(browser, "Continue");
+        press(browser, Keys.ENTER);
+
+        assertThat(browser.getCurrentUrl()).endsWith("/returns/resolution");
+        assertThat(tabTo(browser, "resolution-REFUND").isSelected()).isTrue();
+        chromium.screenshot("portal-3-resolution");
+        tabToButton(browser, "Continue");
+        press(browser, Keys.ENTER);
+
+        assertThat(browser.getCurrentUrl()).endsWith("/returns/review");
+        assertThat(browser.findElement(By.id("estimate-total")).getText()).isEqualTo("€71.28");
+        chromium.screenshot("portal-4-review");
+        tabToButton(browser, "Submit return");
+        press(browser, Keys.ENTER);
+
+        assertThat(browser.getCurrentUrl()).endsWith("/returns/confirmation");
+        String rma = browser.findElement(By.cssSelector(".rma")).getText().replaceAll(".*(RMA-\\d+).*", "$1");
+        chromium.screenshot("portal-5-confirmation");
+        lifecycle.runUntil(rma, ReturnStatus.LABEL_ISSUED);
+        tabToLink(browser, "Follow your return");
+        press(browser, Keys.ENTER);
+
+        assertThat(browser.getCurrentUrl()).contains("/returns/status/");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Return " + rma);
+        assertThat(browser.findElement(By.linkText("Download the return label (PDF)")).isDisplayed()).isTrue();
+        chromium.screenshot("portal-6-status");
+
+        browser.get(browser.getCurrentUrl() + "?lang=de");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Retoure " + rma);
+        chromium.screenshot("portal-7-status-de");
+      } catch (RuntimeException | AssertionError e) {
+        chromium.screenshot("portal-failure");
+        throw e;
+      }
+    }
+  }
+
+  /** Presses Tab until the element with this id has the focus: it is reachable by keyboard. */
+  private static WebElement tabTo(WebDriver browser, String id) {
+    for (int i = 0; i < 60; i++) {
+      WebElement active = browser.switchTo().activeElement();
+      if (id.equals(active.getAttribute("id"))) {
+        return active;
+      }
+      active.sendKeys(Keys.TAB);
+    }
+    throw new AssertionError("#" + id + " is not reached with the Tab key");
+  }
+
+  private static void tabToButton(WebDriver browser, String text) {
+    tabToElement(browser, "button", text);
+  }
+
+  private static void tabToLink(WebDriver browser, String text) {
+    tabToElement(browser, "a", text);
+  }
+
+  private static void tabToElement(WebDriver browser, String tag, String text) {
+    for (int i = 0; i < 60; i++) {
+      WebElement active = browser.switchTo().activeElement();
+      if (active.getTagName().equals(tag) && active.getText().trim().equals(text)) {
+        return;
+      }
+      active.sendKeys(Keys.TAB);
+    }
+    throw new AssertionError(tag + " '" + text + "' is not reached with the Tab key");
+  }
+
+  /** Chooses an option of a focused select with the arrow keys. */
+  private static void choose(WebDriver browser, WebElement select, String option) {
+    Select choices = new Select(select);
+    for (int i = 0; i < 20 && !choices.getFirstSelectedOption().getText().equals(option); i++) {
+      select.sendKeys(Keys.ARROW_DOWN);
+    }
+    assertThat(choices.getFirstSelectedOption().getText()).isEqualTo(option);
+  }
+
+  private static void press(WebDriver browser, Keys key) {
+    browser.switchTo().activeElement().sendKeys(key);
+  }
+}
