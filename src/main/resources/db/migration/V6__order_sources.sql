@@ -7,6 +7,10 @@ ALTER TABLE rma_return ADD COLUMN source_gateway VARCHAR(64);
 ALTER TABLE rma_return ADD COLUMN source_transaction_id VARCHAR(200);
 ALTER TABLE rma_return ADD COLUMN source_return_id VARCHAR(200);
 
+-- How the return was asked for: api (staff, partners, the shop's backend), portal (the customer), or the order
+-- source's own returns (shopify: a request in Shopify's customer account).
+ALTER TABLE rma_return ADD COLUMN channel VARCHAR(20) DEFAULT 'api' NOT NULL;
+
 -- The order line each returned line is, in the source (e.g. gid://shopify/LineItem/...).
 ALTER TABLE rma_line ADD COLUMN line_item_id VARCHAR(200);
 -- For an exchange in the order source: the variant the customer gets instead (gid://shopify/ProductVariant/...).

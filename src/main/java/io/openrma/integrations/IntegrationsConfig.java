@@ -13,6 +13,7 @@ import io.openrma.integrations.helpdesk.SimulatedHelpdesk;
 import io.openrma.integrations.helpdesk.ZendeskHelpdesk;
 import io.openrma.integrations.helpdesk.ZendeskSettings;
 import io.openrma.integrations.notifications.CustomerEmails;
+import io.openrma.integrations.notifications.StatusPageLinks;
 import io.openrma.integrations.notifications.EmailSender;
 import io.openrma.integrations.notifications.MailSettings;
 import io.openrma.integrations.notifications.SimulatedEmailSender;
@@ -231,8 +232,10 @@ public class IntegrationsConfig {
   }
 
   @Bean
-  CustomerEmails customerEmails(EmailSender emailSender, MailSettings settings, ITemplateEngine templates) {
-    return new CustomerEmails(emailSender, settings, templates);
+  CustomerEmails customerEmails(EmailSender emailSender, MailSettings settings, ITemplateEngine templates,
+      ObjectProvider<StatusPageLinks> links) {
+    StatusPageLinks none = rmaNumber -> java.util.Optional.empty();
+    return new CustomerEmails(emailSender, settings, templates, links.getIfAvailable(() -> none));
   }
 
   /** Collects the decisions and everything that is missing, so one failed start names all of it. */

@@ -154,6 +154,9 @@ public class ReturnCreation {
     ReturnRecord record = draft(request, resolved.lineItemIds(), resolved.exchangeVariantIds(), nextRmaNumber(),
         createdBy, clock.instant());
     record.source(resolved.source());
+    record.channel(actor.type() == Actor.Type.CUSTOMER
+        ? createdBy
+        : resolved.source() != null && resolved.source().returnId() != null ? resolved.source().name() : "api");
     record.idempotency(idempotencyKey, hash);
     try {
       record = repository.save(record);

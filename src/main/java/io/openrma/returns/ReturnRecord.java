@@ -54,6 +54,7 @@ public class ReturnRecord {
   private String idempotencyKey;
   private String requestHash;
   private String createdBy;
+  private String channel;
   private Instant createdAt;
   private Instant updatedAt;
   @Version
@@ -79,6 +80,7 @@ public class ReturnRecord {
     r.photosUrl = photosUrl;
     r.refundAttempt = 1;
     r.createdBy = createdBy;
+    r.channel = "api";
     r.createdAt = now;
     r.updatedAt = now;
     r.lines = new ArrayList<>(lines);
@@ -180,6 +182,11 @@ public class ReturnRecord {
     return createdBy;
   }
 
+  /** How it was asked for: {@code api}, {@code portal} (the customer) or an order source's name ({@code shopify}). */
+  public String channel() {
+    return channel;
+  }
+
   public Instant createdAt() {
     return createdAt;
   }
@@ -214,6 +221,10 @@ public class ReturnRecord {
   }
 
   // ------------------------------------------------------------------------------------------- changes
+
+  void channel(String channel) {
+    this.channel = channel;
+  }
 
   void idempotency(String key, String hash) {
     this.idempotencyKey = key;

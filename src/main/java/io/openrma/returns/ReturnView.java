@@ -17,7 +17,9 @@ public record ReturnView(
     @Schema(description = "Why the policy decided: the rule that matched, its inputs, the table's version") DecisionView policyDecision,
     LabelView label,
     RefundView refund, boolean subscriptionCancelled, String cancelReason, List<LineView> lines,
-    List<TimelineView> timeline, ProcessView process, String createdBy, Instant createdAt, Instant updatedAt) {
+    List<TimelineView> timeline, ProcessView process, String createdBy,
+    @Schema(description = "How it was asked for: api, portal (the customer) or shopify (in Shopify's customer account)") String channel,
+    Instant createdAt, Instant updatedAt) {
 
   public record Order(String orderId, LocalDate orderDate, LocalDate deliveryDate, long amountCaptured,
       long shippingPaid, String paymentIntentId, String subscriptionId, String stripeCustomerId) {
@@ -100,6 +102,6 @@ public record ReturnView(
             ? null
             : new ProcessView(position.running(), position.processInstanceIds(),
                 position.currentSteps(), position.openTasks(), position.incidents(), position.retrying()),
-        r.createdBy(), r.createdAt(), r.updatedAt());
+        r.createdBy(), r.channel(), r.createdAt(), r.updatedAt());
   }
 }

@@ -113,6 +113,15 @@ class LiveLifecycleTest {
     assertThat(attachments).hasSize(1);
     assertThat(attachments.get(0).getFileName()).isEqualTo("return-label-" + rma + ".pdf");
     assertThat(bytes(attachments.get(0))).isEqualTo(Stubs.labelPdf(tracking));
+    // every email carries the signed link to the return's status page, and the link opens it
+    for (MimeMessage email : emails) {
+      assertThat(text(email)).contains("Follow your return: http://localhost:8080/returns/status/" + rma + ".");
+    }
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("/returns/status/\\S+").matcher(text(emails.get(0)));
+    assertThat(link.find()).isTrue();
+    Http.Response status = new Http(port).get(link.group());
+    assertThat(status.status()).isEqualTo(200);
+    assertThat(status.body()).contains(rma);
   }
 
   @Test

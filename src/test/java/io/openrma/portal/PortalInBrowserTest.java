@@ -3,6 +3,7 @@ package io.openrma.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openrma.returns.ReturnStatus;
+import io.openrma.support.Axe;
 import io.openrma.support.Chromium;
 import io.openrma.support.LifecycleDriver;
 import org.junit.jupiter.api.Tag;
@@ -20,8 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A customer returns an item in Debian's headless Chromium with the keyboard alone: every field and button is
  * reached with Tab, chosen with the arrow keys and sent with Enter, from the lookup to the label on the status
- * page. Each step's screenshot lands in {@code target/browser/portal-*.png} (the README's come from here). Only
- * with {@code ./mvnw -Pbrowser-tests test}.
+ * page. Each step's screenshot lands in {@code target/browser/portal-*.png} (the README's come from here), and
+ * axe-core finds no WCAG 2.2 AA violation on any of the pages ({@link Axe}). Only with
+ * {@code ./mvnw -Pbrowser-tests test}.
  */
 @Tag("browser")
 @PortalTest
@@ -41,6 +43,7 @@ class PortalInBrowserTest {
       try {
         browser.get("http://localhost:" + port + "/returns");
         chromium.screenshot("portal-1-lookup");
+        Axe.assertNoViolations(browser, "portal-1-lookup");
         tabTo(browser, "orderNumber").sendKeys(order);
         tabTo(browser, "proof").sendKeys(PortalTestOrders.email(order));
         press(browser, Keys.ENTER);
@@ -50,24 +53,28 @@ class PortalInBrowserTest {
         choose(browser, tabTo(browser, "reason-0"), "It does not fit");
         assertThat(browser.findElement(By.id("quantity-2")).isEnabled()).as("the final-sale dress").isFalse();
         chromium.screenshot("portal-2-items");
+        Axe.assertNoViolations(browser, "portal-2-items");
         tabToButton(browser, "Continue");
         press(browser, Keys.ENTER);
 
         assertThat(browser.getCurrentUrl()).endsWith("/returns/resolution");
         assertThat(tabTo(browser, "resolution-REFUND").isSelected()).isTrue();
         chromium.screenshot("portal-3-resolution");
+        Axe.assertNoViolations(browser, "portal-3-resolution");
         tabToButton(browser, "Continue");
         press(browser, Keys.ENTER);
 
         assertThat(browser.getCurrentUrl()).endsWith("/returns/review");
         assertThat(browser.findElement(By.id("estimate-total")).getText()).isEqualTo("€71.28");
         chromium.screenshot("portal-4-review");
+        Axe.assertNoViolations(browser, "portal-4-review");
         tabToButton(browser, "Submit return");
         press(browser, Keys.ENTER);
 
         assertThat(browser.getCurrentUrl()).endsWith("/returns/confirmation");
         String rma = browser.findElement(By.cssSelector(".rma")).getText().replaceAll(".*(RMA-\\d+).*", "$1");
         chromium.screenshot("portal-5-confirmation");
+        Axe.assertNoViolations(browser, "portal-5-confirmation");
         lifecycle.runUntil(rma, ReturnStatus.LABEL_ISSUED);
         tabToLink(browser, "Follow your return");
         press(browser, Keys.ENTER);
@@ -76,11 +83,22 @@ class PortalInBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Return " + rma);
         assertThat(browser.findElement(By.linkText("Download the return label (PDF)")).isDisplayed()).isTrue();
         chromium.screenshot("portal-6-status");
+        Axe.assertNoViolations(browser, "portal-6-status");
 
         browser.get(browser.getCurrentUrl() + "?lang=de");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Retoure " + rma);
         chromium.screenshot("portal-7-status-de");
+        Axe.assertNoViolations(browser, "portal-7-status-de");
+
+        browser.get("http://localhost:" + port + "/returns/accessibility");
+        Axe.assertNoViolations(browser, "the accessibility statement");
+        browser.get("http://localhost:" + port + "/returns");
+        browser.findElement(By.id("orderNumber")).sendKeys(order);
+        browser.findElement(By.id("proof")).sendKeys("someone.else@example.com");
+        browser.findElement(By.id("proof")).sendKeys(Keys.ENTER);
+        assertThat(browser.getPageSource()).contains("error-summary");
+        Axe.assertNoViolations(browser, "a refused lookup, with its error summary");
       } catch (RuntimeException | AssertionError e) {
         chromium.screenshot("portal-failure");
         throw e;

@@ -45,8 +45,8 @@ class PortalReturnFlowTest {
     PortalBrowser.Page confirmation = PortalSteps.submit(browser);
     String rma = PortalSteps.rmaNumber(confirmation);
 
-    assertThat(jdbc.sql("SELECT created_by FROM rma_return WHERE order_id = ?").param("PT-" + order.substring(1))
-        .query(String.class).list()).containsExactly("portal");
+    assertThat(jdbc.sql("SELECT created_by || '/' || channel FROM rma_return WHERE order_id = ?")
+        .param("PT-" + order.substring(1)).query(String.class).list()).containsExactly("portal/portal");
     assertThat(jdbc.sql("SELECT t.actor_type FROM rma_timeline t JOIN rma_return r ON r.id = t.return_id "
         + "WHERE r.rma_number = ? AND t.event = 'CREATED'").param(rma).query(String.class).list())
         .containsExactly("CUSTOMER");

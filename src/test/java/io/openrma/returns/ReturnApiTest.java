@@ -46,6 +46,7 @@ class ReturnApiTest {
     assertThat(body.get("process").get("running").asBoolean()).isTrue();
     assertThat(body.get("process").get("currentSteps").get(0).get("name").asText()).isEqualTo("Generate return label");
     assertThat(body.get("createdBy").asText()).isEqualTo("carl");
+    assertThat(body.get("channel").asText()).isEqualTo("api");
   }
 
   @Test

@@ -87,6 +87,7 @@ class ShopifyWebhookTest {
     ReturnRecord record = returns.get(rma);
     assertThat(record.source().name()).isEqualTo("shopify");
     assertThat(record.source().returnId()).isEqualTo(returnId);
+    assertThat(record.channel()).isEqualTo("shopify");
     assertThat(record.order().orderId()).isEqualTo(orderId(order));
     assertThat(record.lines()).singleElement().satisfies(l -> {
       assertThat(l.sku()).isEqualTo("TSHIRT-MERINO-M");

@@ -33,11 +33,18 @@ public class CustomerEmails {
   private final EmailSender sender;
   private final MailSettings settings;
   private final ITemplateEngine templates;
+  private final StatusPageLinks links;
 
   public CustomerEmails(EmailSender sender, MailSettings settings, ITemplateEngine templates) {
+    this(sender, settings, templates, rmaNumber -> java.util.Optional.empty());
+  }
+
+  /** With {@code links}, every email carries the signed link to the return's status page. */
+  public CustomerEmails(EmailSender sender, MailSettings settings, ITemplateEngine templates, StatusPageLinks links) {
     this.sender = sender;
     this.settings = settings;
     this.templates = templates;
+    this.links = links;
   }
 
   public static String messageId(String rmaNumber, Purpose purpose) {
@@ -112,6 +119,7 @@ public class CustomerEmails {
     context.setVariable("name", record.customer().name());
     context.setVariable("rma", record.rmaNumber());
     context.setVariable("signature", settings.signature());
+    context.setVariable("statusLink", links.statusPage(record.rmaNumber()).orElse(null));
     String messageId = occasion == null
         ? messageId(record.rmaNumber(), purpose)
         : "<" + record.rmaNumber() + "." + purpose.template + "." + occasion.toLowerCase(Locale.ROOT)
