@@ -15,6 +15,7 @@ import io.openrma.returns.ReturnCreation;
 import io.openrma.returns.ReturnRecord;
 import io.openrma.returns.ReturnService;
 import io.openrma.returns.ReturnStatus;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -84,7 +85,7 @@ class PortalReturns {
     OrderReturnRequest request = request(order, wizard);
     String key = "portal:" + wizard.nonce;
     try {
-      return creation.createForCustomer(request, key, CHANNEL).record();
+      return creation.createForCustomer(request, key, CHANNEL, LocaleContextHolder.getLocale()).record();
     } catch (DuplicateKeyException sameMomentSameReview) {
       return creation.replay(key, request).orElseThrow().record();
     }

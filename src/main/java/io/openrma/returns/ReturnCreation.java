@@ -94,7 +94,15 @@ public class ReturnCreation {
    */
   @Transactional
   public Created createForCustomer(OrderReturnRequest reference, String idempotencyKey, String channel) {
-    return create(reference, () -> orders.resolve(reference), idempotencyKey, channel, Actor.customer(channel));
+    return createForCustomer(reference, idempotencyKey, channel, null);
+  }
+
+  /** The same in the customer's language, which the emails about the return then follow. */
+  @Transactional
+  public Created createForCustomer(OrderReturnRequest reference, String idempotencyKey, String channel,
+      java.util.Locale locale) {
+    return create(reference, () -> orders.resolve(reference), idempotencyKey, channel, Actor.customer(channel),
+        locale);
   }
 
   /** The return a request would create, before it is saved, and the customer's earlier returns the policy counts. */
@@ -138,6 +146,11 @@ public class ReturnCreation {
 
   private Created create(NewReturn asSent, Supplier<OrderReferences.Resolved> full, String idempotencyKey,
       String createdBy, Actor actor) {
+    return create(asSent, full, idempotencyKey, createdBy, actor, null);
+  }
+
+  private Created create(NewReturn asSent, Supplier<OrderReferences.Resolved> full, String idempotencyKey,
+      String createdBy, Actor actor, java.util.Locale locale) {
     String hash = hash(asSent);
     if (idempotencyKey != null) {
       Optional<Created> replay = replay(idempotencyKey, hash);
@@ -157,6 +170,7 @@ public class ReturnCreation {
     record.channel(actor.type() == Actor.Type.CUSTOMER
         ? createdBy
         : resolved.source() != null && resolved.source().returnId() != null ? resolved.source().name() : "api");
+    record.locale(locale);
     record.idempotency(idempotencyKey, hash);
     try {
       record = repository.save(record);

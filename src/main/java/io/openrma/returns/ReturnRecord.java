@@ -55,6 +55,7 @@ public class ReturnRecord {
   private String requestHash;
   private String createdBy;
   private String channel;
+  private String locale;
   private Instant createdAt;
   private Instant updatedAt;
   @Version
@@ -182,6 +183,11 @@ public class ReturnRecord {
     return createdBy;
   }
 
+  /** The customer's language, which the emails about the return follow; English unless the customer chose. */
+  public java.util.Locale locale() {
+    return locale == null || locale.isBlank() ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag(locale);
+  }
+
   /** How it was asked for: {@code api}, {@code portal} (the customer) or an order source's name ({@code shopify}). */
   public String channel() {
     return channel;
@@ -224,6 +230,10 @@ public class ReturnRecord {
 
   void channel(String channel) {
     this.channel = channel;
+  }
+
+  void locale(java.util.Locale locale) {
+    this.locale = locale == null ? null : locale.toLanguageTag();
   }
 
   void idempotency(String key, String hash) {

@@ -171,6 +171,9 @@ class PortalReturnFlowTest {
     PortalBrowser.Page review = PortalSteps.toReview(german, order);
     assertThat(review.body()).contains("Voraussichtliche Erstattung", "71,28\u00a0€", "Retoure absenden")
         .doesNotContain("Estimated refund");
+    String rma = PortalSteps.rmaNumber(PortalSteps.submit(german));
+    assertThat(jdbc.sql("SELECT locale FROM rma_return WHERE rma_number = ?").param(rma).query(String.class).single())
+        .as("the emails about it follow the customer's language").isEqualTo("de");
 
     PortalBrowser english = new PortalBrowser(port);
     assertThat(english.get("/returns").body()).contains("<html lang=\"en\"", "Find your order");

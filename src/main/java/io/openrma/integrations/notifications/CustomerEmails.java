@@ -55,19 +55,26 @@ public class CustomerEmails {
   public String sendReturnLabel(ReturnRecord record, byte[] labelPdf, Duration shipWithin) {
     Map<String, Object> model = Map.of("carrier", carrierName(record.label().carrier()),
         "tracking", record.label().trackingNumber(), "days", shipWithin.toDays(), "lines", record.lines());
-    return send(record, Purpose.RETURN_LABEL, "Your return " + record.rmaNumber() + ": label and instructions", model,
+    return send(record, Purpose.RETURN_LABEL, german(record)
+        ? "Ihre Retoure " + record.rmaNumber() + ": Etikett und Anleitung"
+        : "Your return " + record.rmaNumber() + ": label and instructions", model,
         List.of(
             new EmailSender.Attachment("return-label-" + record.rmaNumber() + ".pdf", "application/pdf", labelPdf)));
   }
 
   public String sendReminder(ReturnRecord record, Duration remaining) {
     Map<String, Object> model = Map.of("carrier", carrierName(record.label().carrier()),
-        "tracking", record.label().trackingNumber(), "deadline", remaining.toDays() + " more days");
-    return send(record, Purpose.REMINDER, "Reminder: please ship your return " + record.rmaNumber(), model, List.of());
+        "tracking", record.label().trackingNumber(), "deadline",
+        remaining.toDays() + (german(record) ? " Tage" : " more days"));
+    return send(record, Purpose.REMINDER, german(record)
+        ? "Erinnerung: bitte schicken Sie Ihre Retoure " + record.rmaNumber() + " ab"
+        : "Reminder: please ship your return " + record.rmaNumber(), model, List.of());
   }
 
   public String sendRejection(ReturnRecord record, String reason) {
-    return send(record, Purpose.REJECTION, "Your return " + record.rmaNumber() + " cannot be accepted",
+    return send(record, Purpose.REJECTION, german(record)
+        ? "Ihre Retoure " + record.rmaNumber() + " können wir nicht annehmen"
+        : "Your return " + record.rmaNumber() + " cannot be accepted",
         Map.of("reason", reason == null ? "" : reason, "orderId", record.order().orderId()), List.of());
   }
 
@@ -90,7 +97,12 @@ public class CustomerEmails {
         Map.entry("fee", Money.format(fee, currency)), Map.entry("shipping", Money.format(shipping, currency)),
         Map.entry("total", Money.format(total, currency)), Map.entry("hasFee", fee > 0),
         Map.entry("hasShipping", shipping > 0), Map.entry("again", occasion != null));
-    String subject = switch (outcome) {
+    String subject = german(record) ? switch (outcome) {
+      case "REFUNDED" -> "Ihre Erstattung zur Retoure " + record.rmaNumber();
+      case "STORE_CREDIT" -> "Guthaben zur Retoure " + record.rmaNumber();
+      case "EXCHANGE" -> "Ihr Umtausch zur Retoure " + record.rmaNumber();
+      default -> "Ihre Retoure " + record.rmaNumber() + " ist abgeschlossen";
+    } : switch (outcome) {
       case "REFUNDED" -> "Your refund for return " + record.rmaNumber();
       case "STORE_CREDIT" -> "Store credit for return " + record.rmaNumber();
       case "EXCHANGE" -> "Your exchange for return " + record.rmaNumber();
@@ -103,7 +115,9 @@ public class CustomerEmails {
   public String sendCancellation(ReturnRecord record, boolean labelVoided) {
     Map<String, Object> model = Map.of("labelVoided", labelVoided, "tracking",
         record.label() == null || record.label().trackingNumber() == null ? "" : record.label().trackingNumber());
-    return send(record, Purpose.CANCELLATION, "Your return " + record.rmaNumber() + " is cancelled", model,
+    return send(record, Purpose.CANCELLATION, german(record)
+        ? "Ihre Retoure " + record.rmaNumber() + " ist storniert"
+        : "Your return " + record.rmaNumber() + " is cancelled", model,
         List.of());
   }
 
@@ -114,7 +128,7 @@ public class CustomerEmails {
 
   private String send(ReturnRecord record, Purpose purpose, String occasion, String subject,
       Map<String, Object> model, List<EmailSender.Attachment> attachments) {
-    Context context = new Context(Locale.ENGLISH);
+    Context context = new Context(german(record) ? Locale.GERMAN : Locale.ENGLISH);
     context.setVariables(model);
     context.setVariable("name", record.customer().name());
     context.setVariable("rma", record.rmaNumber());
@@ -125,9 +139,21 @@ public class CustomerEmails {
         : "<" + record.rmaNumber() + "." + purpose.template + "." + occasion.toLowerCase(Locale.ROOT)
             .replaceAll("[^a-z0-9_-]", "-") + "@openrma>";
     sender.send(new EmailSender.Email(messageId, record.customer().email(), record.customer().name(), subject,
-        templates.process("mail/" + purpose.template, context),
-        templates.process("mail/" + purpose.template + ".txt", context), attachments));
+        templates.process(template(record, purpose), context),
+        templates.process(template(record, purpose) + ".txt", context), attachments));
     return messageId;
+  }
+
+  /**
+   * The customer's language: German templates ({@code mail/<purpose>_de}) and subjects for a German customer,
+   * English for everyone else (the languages the portal speaks).
+   */
+  private static boolean german(ReturnRecord record) {
+    return Locale.GERMAN.getLanguage().equals(record.locale().getLanguage());
+  }
+
+  private static String template(ReturnRecord record, Purpose purpose) {
+    return "mail/" + purpose.template + (german(record) ? "_de" : "");
   }
 
   private static String carrierName(String carrier) {

@@ -36,6 +36,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -98,6 +99,24 @@ class SmtpEmailSenderTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     pdf.getInputStream().transferTo(bytes);
     assertThat(bytes.toByteArray()).isEqualTo(PDF);
+  }
+
+  @Test
+  void aCustomerWhoAskedInGermanGetsTheEmailsInGerman() throws Exception {
+    ReturnRecord record = record("RMA-004714");
+    ReflectionTestUtils.setField(record, "locale", "de");
+
+    emails(5000).sendReturnLabel(record, PDF, Duration.ofDays(30));
+    emails(5000).sendReminder(record, Duration.ofDays(16));
+
+    MimeMessage[] received = greenMail.getReceivedMessages();
+    assertThat(received).extracting(MimeMessage::getSubject).containsExactly(
+        "Ihre Retoure RMA-004714: Etikett und Anleitung", "Erinnerung: bitte schicken Sie Ihre Retoure RMA-004714 ab");
+    Part text = leaves(received[0]).stream().filter(p -> type(p, "text/plain")).findFirst().orElseThrow();
+    assertThat((String) text.getContent()).contains("Hallo Ada Lovelace", "Sendungsnummer: 794698437521",
+        "innerhalb von 30 Tagen").doesNotContain("Hello", "within");
+    Part html = leaves(received[1]).stream().filter(p -> type(p, "text/html")).findFirst().orElseThrow();
+    assertThat((String) html.getContent()).contains("lang=\"de\"", "Noch <span>16 Tage</span>");
   }
 
   @Test
