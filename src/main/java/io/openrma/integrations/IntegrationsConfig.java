@@ -8,13 +8,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stripe.Stripe;
-import io.openrma.integrations.helpdesk.GorgiasHelpdesk;
 import io.openrma.integrations.helpdesk.GorgiasSettings;
 import io.openrma.integrations.helpdesk.Helpdesk;
 import io.openrma.integrations.helpdesk.HelpdeskSettings;
-import io.openrma.integrations.helpdesk.NoHelpdesk;
-import io.openrma.integrations.helpdesk.SimulatedHelpdesk;
-import io.openrma.integrations.helpdesk.ZendeskHelpdesk;
+import io.openrma.integrations.helpdesk.Helpdesks;
 import io.openrma.integrations.helpdesk.ZendeskSettings;
 import io.openrma.integrations.notifications.CustomerEmails;
 import io.openrma.integrations.notifications.EmailSender;
@@ -220,32 +217,7 @@ public class IntegrationsConfig {
   /** The one helpdesk of {@code openrma.helpdesk.provider}: live, simulated, or none at all. */
   @Bean
   Helpdesk helpdesk(ZendeskSettings zendesk, GorgiasSettings gorgias, ObjectMapper json) {
-    switch (helpdeskProvider) {
-      case NONE -> {
-        log.info("Integration helpdesk: NONE (openrma.helpdesk.provider=none: no ticket is updated, the helpdesk "
-            + "steps are skipped)");
-        return new NoHelpdesk();
-      }
-      case GORGIAS -> {
-        if (helpdeskLive) {
-          log.info("Integration Gorgias: LIVE against {} ({}{})", gorgias.apiBase(),
-              gorgias.publicReply() ? "public email replies" : "internal notes",
-              gorgias.createTicketWhenMissing() ? ", opens a ticket when the customer has none" : "");
-          return new GorgiasHelpdesk(gorgias, json);
-        }
-        log.warn("Integration Gorgias: SIMULATED (tickets are not touched; set GORGIAS_DOMAIN, GORGIAS_EMAIL and "
-            + "GORGIAS_API_KEY for live)");
-        return new SimulatedHelpdesk("Gorgias", simulatedLatency);
-      }
-      default -> {
-        if (helpdeskLive) {
-          log.info("Integration Zendesk: LIVE against {}", zendesk.baseUrl());
-          return new ZendeskHelpdesk(zendesk, json);
-        }
-        log.warn("Integration Zendesk: SIMULATED (tickets are not touched; set ZENDESK_API_TOKEN for live)");
-        return new SimulatedHelpdesk("Zendesk", simulatedLatency);
-      }
-    }
+    return Helpdesks.chosen(helpdeskProvider, helpdeskLive, zendesk, gorgias, json, simulatedLatency);
   }
 
   @Bean

@@ -73,7 +73,9 @@ final class GorgiasClient {
       } catch (ResourceAccessException e) {
         throw new IntegrationException(SYSTEM, what + " failed: no answer (timeout or connection lost)", e);
       } catch (RestClientException e) {
-        throw new IntegrationException(SYSTEM, what + " failed: " + e.getMessage(), e);
+        // the message may quote the URL, whose query can hold the customer's email: leave the query out
+        String message = String.valueOf(e.getMessage()).replaceAll("\\?[^\\s\"]*", "?...");
+        throw new IntegrationException(SYSTEM, what + " failed: " + message, e);
       }
     }
   }
