@@ -8,9 +8,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stripe.Stripe;
+import io.openrma.integrations.helpdesk.GorgiasSettings;
 import io.openrma.integrations.helpdesk.Helpdesk;
-import io.openrma.integrations.helpdesk.SimulatedHelpdesk;
-import io.openrma.integrations.helpdesk.ZendeskHelpdesk;
+import io.openrma.integrations.helpdesk.HelpdeskSettings;
+import io.openrma.integrations.helpdesk.Helpdesks;
 import io.openrma.integrations.helpdesk.ZendeskSettings;
 import io.openrma.integrations.notifications.CustomerEmails;
 import io.openrma.integrations.notifications.StatusPageLinks;
@@ -60,7 +61,8 @@ import org.thymeleaf.ITemplateEngine;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({IntegrationsSettings.class, MailSettings.class, StripeSettings.class,
     ShipStationSettings.class,
-    ZendeskSettings.class, SlackSettings.class, SimulationSettings.class, ShopifySettings.class})
+    ZendeskSettings.class, GorgiasSettings.class, HelpdeskSettings.class, SlackSettings.class, SimulationSettings.class,
+    ShopifySettings.class})
 public class IntegrationsConfig {
 
   private static final Logger log = LoggerFactory.getLogger(IntegrationsConfig.class);
@@ -69,18 +71,22 @@ public class IntegrationsConfig {
   private static final int STRIPE_CALLS_PER_STEP = 2;
   private static final int SHIPSTATION_CALLS_PER_STEP = 4;
   private static final int ZENDESK_CALLS_PER_STEP = 3;
+  /** Customer, their tickets, the messages, then tag, custom field and message (or upload, message, one more on 429). */
+  private static final int GORGIAS_CALLS_PER_STEP = 7;
   /** An order look-up: a token (client credentials), the query, once more after a 401. */
   private static final int SHOPIFY_CALLS_PER_STEP = 3;
 
   private final boolean stripeLive;
   private final boolean shipStationLive;
-  private final boolean zendeskLive;
+  private final HelpdeskSettings.Provider helpdeskProvider;
+  private final boolean helpdeskLive;
   private final boolean slackLive;
   private final boolean mailLive;
   private final SimulatedLatency simulatedLatency;
 
   public IntegrationsConfig(IntegrationsSettings integrations, StripeSettings stripe, ShipStationSettings shipStation,
-      ZendeskSettings zendesk, SlackSettings slack, MailSettings mail, SimulationSettings simulation,
+      HelpdeskSettings helpdesk, ZendeskSettings zendesk, GorgiasSettings gorgias, SlackSettings slack,
+      MailSettings mail, SimulationSettings simulation,
       ShopifySettings shopify, Environment environment) {
     simulatedLatency = simulation.simulatedLatency();
     if (!simulation.latency().isZero()) {
@@ -100,7 +106,12 @@ public class IntegrationsConfig {
     stripeLive = choice.live("Stripe", stripe.mode(), stripe.hasSecretKey(), stripeMissing);
     shipStationLive = choice.live("ShipStation", shipStation.mode(), shipStation.hasApiKey(),
         shipStation.missingForLive());
-    zendeskLive = choice.live("Zendesk", zendesk.mode(), zendesk.hasApiToken(), zendesk.missingForLive());
+    helpdeskProvider = helpdesk.provider();
+    helpdeskLive = switch (helpdeskProvider) {
+      case ZENDESK -> choice.live("Zendesk", zendesk.mode(), zendesk.hasApiToken(), zendesk.missingForLive());
+      case GORGIAS -> choice.live("Gorgias", gorgias.mode(), gorgias.hasApiKey(), gorgias.missingForLive());
+      case NONE -> false;
+    };
     slackLive = choice.live("Slack", slack.mode(), slack.hasWebhookUrl(),
         slack.hasWebhookUrl() ? List.of() : List.of("openrma.slack.webhook-url (SLACK_WEBHOOK_URL)"));
     boolean shopifyLive = choice.live("Shopify", shopify.mode(), shopify.hasCredentials(), shopify.missingForLive());
@@ -120,8 +131,12 @@ public class IntegrationsConfig {
     if (shipStationLive) {
       choice.fitsLock("ShipStation", shipStation.http().worstCase().multipliedBy(SHIPSTATION_CALLS_PER_STEP), lockTime);
     }
-    if (zendeskLive) {
+    if (helpdeskLive && helpdeskProvider == HelpdeskSettings.Provider.ZENDESK) {
       choice.fitsLock("Zendesk", zendesk.http().worstCase().multipliedBy(ZENDESK_CALLS_PER_STEP), lockTime);
+    }
+    if (helpdeskLive && helpdeskProvider == HelpdeskSettings.Provider.GORGIAS) {
+      choice.fitsLock("Gorgias", gorgias.http().worstCase().multipliedBy(GORGIAS_CALLS_PER_STEP)
+          .plus(gorgias.maxRateLimitWait()), lockTime);
     }
     if (shopifyLive) {
       choice.fitsLock("Shopify", shopify.http().worstCase().multipliedBy(SHOPIFY_CALLS_PER_STEP)
@@ -200,14 +215,10 @@ public class IntegrationsConfig {
     return new SimulatedShopifyReturns(simulatedLatency);
   }
 
+  /** The one helpdesk of {@code openrma.helpdesk.provider}: live, simulated, or none at all. */
   @Bean
-  Helpdesk helpdesk(ZendeskSettings settings, ObjectMapper json) {
-    if (zendeskLive) {
-      log.info("Integration Zendesk: LIVE against {}", settings.baseUrl());
-      return new ZendeskHelpdesk(settings, json);
-    }
-    log.warn("Integration Zendesk: SIMULATED (tickets are not touched; set ZENDESK_API_TOKEN for live)");
-    return new SimulatedHelpdesk(simulatedLatency);
+  Helpdesk helpdesk(ZendeskSettings zendesk, GorgiasSettings gorgias, ObjectMapper json) {
+    return Helpdesks.chosen(helpdeskProvider, helpdeskLive, zendesk, gorgias, json, simulatedLatency);
   }
 
   @Bean

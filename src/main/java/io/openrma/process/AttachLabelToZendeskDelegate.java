@@ -4,7 +4,10 @@ import io.openrma.integrations.helpdesk.Helpdesk;
 import io.openrma.returns.ReturnService;
 import org.springframework.stereotype.Component;
 
-/** "Attach label to Zendesk ticket": the label PDF as a public comment on the customer's ticket. */
+/**
+ * "Attach label to helpdesk ticket": the label PDF on the customer's ticket in the configured helpdesk (Zendesk or
+ * Gorgias). The id and bean name keep "Zendesk" because running instances and the diagram refer to them.
+ */
 @Component
 public class AttachLabelToZendeskDelegate extends StepDelegate {
 
@@ -19,13 +22,18 @@ public class AttachLabelToZendeskDelegate extends StepDelegate {
   @Override
   protected void run(Step step) {
     String rma = step.rmaNumber();
-    String ticketId = step.record().ticketId();
+    Helpdesk.Ticket ticket = HelpdeskTickets.of(step);
+    if (!helpdesk.connected()) {
+      step.note("TICKET_UPDATED_SKIPPED", HelpdeskTickets.notConnected(ticket));
+      return;
+    }
     byte[] pdf = returns.labelPdf(step.record());
     String comment = "Your return " + rma + " is approved. The return label is attached: print it and hand "
         + "the parcel to the carrier.";
-    step.once("Zendesk", "TICKET_UPDATED", () -> {
-      helpdesk.attachLabel(ticketId, rma, "return-label-" + rma + ".pdf", pdf, comment);
-      return ticketId;
-    }, "Label attached to Zendesk ticket " + ticketId);
+    step.once(helpdesk.name(), "TICKET_UPDATED",
+        () -> helpdesk.attachLabel(ticket, "return-label-" + rma + ".pdf", pdf, comment),
+        updated -> updated.isEmpty()
+            ? HelpdeskTickets.noTicket(helpdesk, "the label")
+            : "Label attached to " + helpdesk.name() + " ticket " + updated);
   }
 }

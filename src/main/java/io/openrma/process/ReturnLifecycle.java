@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.openrma.integrations.helpdesk.Helpdesk;
 import io.openrma.returns.ItemCondition;
 import io.openrma.returns.ReturnLine;
 import io.openrma.returns.ReturnReason;
@@ -30,11 +31,13 @@ public class ReturnLifecycle implements ReturnWorkflow {
   private final RuntimeService runtimeService;
   private final ProcessPositions positions;
   private final Clock clock;
+  private final Helpdesk helpdesk;
 
-  public ReturnLifecycle(RuntimeService runtimeService, ProcessPositions positions, Clock clock) {
+  public ReturnLifecycle(RuntimeService runtimeService, ProcessPositions positions, Clock clock, Helpdesk helpdesk) {
     this.runtimeService = runtimeService;
     this.positions = positions;
     this.clock = clock;
+    this.helpdesk = helpdesk;
   }
 
   /** Starts {@code rma-lifecycle} with the RMA number as business key; returns the process instance id. */
@@ -88,7 +91,7 @@ public class ReturnLifecycle implements ReturnWorkflow {
     Map<String, Object> variables = new HashMap<>();
     variables.put(VAR_RMA_NUMBER, record.rmaNumber());
     variables.put(VAR_RESOLUTION, record.resolution().name());
-    variables.put(VAR_HAS_TICKET, record.hasTicket());
+    variables.put(VAR_HAS_TICKET, helpdesk.reaches(record.ticketId()));
     variables.put(VAR_HAS_SUBSCRIPTION, record.hasSubscription());
     variables.put(VAR_FROM_SHOPIFY, record.fromShopify());
     variables.put(VAR_REFUND_PROBLEM, problem);
@@ -122,8 +125,14 @@ public class ReturnLifecycle implements ReturnWorkflow {
     return variables;
   }
 
+  /**
+   * The start variables, with {@code hasTicket} as the configured helpdesk sees it: Gorgias can find or open the
+   * customer's ticket without an id, and with no helpdesk there is no ticket to update.
+   */
   private Map<String, Object> startVariables(ReturnRecord record, int priorReturns) {
-    return startVariables(record, priorReturns, LocalDate.now(clock));
+    Map<String, Object> variables = startVariables(record, priorReturns, LocalDate.now(clock));
+    variables.put(VAR_HAS_TICKET, helpdesk.reaches(record.ticketId()));
+    return variables;
   }
 
   /** The reason the policy judges a return by: a merchant fault on any line decides, else the first line's reason. */

@@ -117,6 +117,24 @@ public final class Step {
     note(kind, timelineDetail);
   }
 
+  /**
+   * {@link #once(String, String, Supplier, String)} whose timeline entry depends on what the call returned (or an
+   * earlier run recorded): {@code timelineDetail} gets that reference, {@code ""} when the call returned none, and
+   * the entry's event is then {@code kind + "_SKIPPED"} (e.g. no ticket was found).
+   */
+  public void once(String system, String kind, Supplier<String> call,
+      java.util.function.Function<String, String> timelineDetail) {
+    String key = key(1);
+    String reference = effects.find(key).orElse(null);
+    if (reference == null) {
+      String made = call(system, call);
+      reference = made == null ? "" : made;
+      effects.record(key, record.rmaNumber(), kind, reference, () -> {
+      });
+    }
+    note(reference.isEmpty() ? kind + "_SKIPPED" : kind, timelineDetail.apply(reference));
+  }
+
   /** A timeline entry by this step. */
   public void note(String event, String detail) {
     returns.note(record.rmaNumber(), actor(), event, detail);

@@ -2,7 +2,9 @@ package io.openrma.integrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openrma.integrations.helpdesk.GorgiasHelpdesk;
 import io.openrma.integrations.helpdesk.Helpdesk;
+import io.openrma.integrations.helpdesk.NoHelpdesk;
 import io.openrma.integrations.helpdesk.SimulatedHelpdesk;
 import io.openrma.integrations.helpdesk.ZendeskHelpdesk;
 import io.openrma.integrations.notifications.EmailSender;
@@ -121,6 +123,48 @@ class IntegrationsConfigTest {
           assertThat(app.getBean(Helpdesk.class)).isInstanceOf(SimulatedHelpdesk.class);
           assertThat(app.getBean(TeamChat.class)).isInstanceOf(SimulatedTeamChat.class);
           assertThat(app.getBean(PaymentGateway.class)).isInstanceOf(StripePaymentGateway.class);
+        });
+  }
+
+  @Test
+  void withGorgiasAsProviderTheHelpdeskIsGorgiasAndZendeskIsNotAskedForCredentials(CapturedOutput output) {
+    context.withPropertyValues("openrma.helpdesk.provider=gorgias", "openrma.gorgias.domain=shop",
+        "openrma.gorgias.email=bot@shop.example", "openrma.gorgias.api-key=gorgias_x",
+        "openrma.gorgias.agent-email=returns@shop.example").run(app -> {
+          assertThat(app).hasNotFailed();
+          Helpdesk helpdesk = app.getBean(Helpdesk.class);
+          assertThat(helpdesk).isInstanceOf(GorgiasHelpdesk.class);
+          assertThat(helpdesk.name()).isEqualTo("Gorgias");
+          assertThat(app.getBeansOfType(Helpdesk.class)).hasSize(1);
+          assertThat(output).contains("Integration Gorgias: LIVE against https://shop.gorgias.com")
+              .doesNotContain("Integration Zendesk");
+        });
+    context.withPropertyValues("openrma.helpdesk.provider=gorgias").run(app -> {
+      assertThat(app.getBean(Helpdesk.class)).isInstanceOf(SimulatedHelpdesk.class);
+      assertThat(app.getBean(Helpdesk.class).name()).isEqualTo("Gorgias");
+    });
+  }
+
+  @Test
+  void aGorgiasKeyWithoutTheRestOfItsConfigurationStopsTheStartAndNamesWhatIsMissing() {
+    context.withPropertyValues("openrma.helpdesk.provider=gorgias", "openrma.gorgias.api-key=gorgias_x").run(app -> {
+      assertThat(app).hasFailed();
+      assertThat(app.getStartupFailure()).rootCause().hasMessageContaining("openrma.gorgias.domain (GORGIAS_DOMAIN)")
+          .hasMessageContaining("openrma.gorgias.email (GORGIAS_EMAIL)")
+          .hasMessageContaining("openrma.gorgias.agent-email or agent-id");
+    });
+  }
+
+  @Test
+  void withoutAHelpdeskNoTicketIsReachedAndNoCredentialsAreAskedFor() {
+    context.withPropertyValues("openrma.helpdesk.provider=none", "openrma.integrations.require-credentials=true",
+        "openrma.stripe.mode=simulate", "openrma.shipstation.mode=simulate", "openrma.slack.mode=simulate",
+        "openrma.mail.mode=simulate", "openrma.shopify.mode=simulate").run(app -> {
+          assertThat(app).hasNotFailed();
+          Helpdesk helpdesk = app.getBean(Helpdesk.class);
+          assertThat(helpdesk).isInstanceOf(NoHelpdesk.class);
+          assertThat(helpdesk.connected()).isFalse();
+          assertThat(helpdesk.reaches("4711")).isFalse();
         });
   }
 

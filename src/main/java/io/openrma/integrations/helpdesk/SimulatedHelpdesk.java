@@ -4,32 +4,45 @@ import io.openrma.integrations.SimulatedLatency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Stands in for Zendesk when no API token is configured: logs what it would have done. */
+/**
+ * Stands in for the chosen helpdesk (Zendesk or Gorgias) when it has no credentials: logs what it would have done,
+ * under the helpdesk's name, so the timeline and incidents read as they would live.
+ */
 public class SimulatedHelpdesk implements Helpdesk {
 
   private static final Logger log = LoggerFactory.getLogger(SimulatedHelpdesk.class);
 
+  private final String name;
   private final SimulatedLatency latency;
 
   public SimulatedHelpdesk() {
-    this(SimulatedLatency.NONE);
+    this(ZendeskHelpdesk.SYSTEM, SimulatedLatency.NONE);
   }
 
-  /** With {@code latency} before every answer ({@code openrma.simulation.latency}). */
-  public SimulatedHelpdesk(SimulatedLatency latency) {
+  /** For {@code name} ("Zendesk", "Gorgias"), with {@code latency} before every answer ({@code openrma.simulation.latency}). */
+  public SimulatedHelpdesk(String name, SimulatedLatency latency) {
+    this.name = name;
     this.latency = latency;
   }
 
   @Override
-  public void attachLabel(String ticketId, String rmaNumber, String fileName, byte[] pdf, String comment) {
-    latency.await();
-    log.warn("SIMULATED Zendesk: ticket {} would get {} ({} bytes) for {}", ticketId, fileName, pdf.length, rmaNumber);
+  public String name() {
+    return name;
   }
 
   @Override
-  public void updateTracking(String ticketId, String rmaNumber, String carrier, String trackingNumber) {
+  public String attachLabel(Ticket ticket, String fileName, byte[] pdf, String comment) {
     latency.await();
-    log.warn("SIMULATED Zendesk: ticket {} would get tracking {} {} for {}", ticketId, carrier, trackingNumber,
-        rmaNumber);
+    log.warn("SIMULATED {}: ticket {} would get {} ({} bytes) for {}", name, ticket.id(), fileName, pdf.length,
+        ticket.rmaNumber());
+    return ticket.id();
+  }
+
+  @Override
+  public String updateTracking(Ticket ticket, String carrier, String trackingNumber) {
+    latency.await();
+    log.warn("SIMULATED {}: ticket {} would get tracking {} {} for {}", name, ticket.id(), carrier, trackingNumber,
+        ticket.rmaNumber());
+    return ticket.id();
   }
 }

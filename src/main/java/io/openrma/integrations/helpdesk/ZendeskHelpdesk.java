@@ -44,29 +44,46 @@ public class ZendeskHelpdesk implements Helpdesk {
   }
 
   @Override
-  public void attachLabel(String ticketId, String rmaNumber, String fileName, byte[] pdf, String comment) {
+  public String name() {
+    return SYSTEM;
+  }
+
+  @Override
+  public String attachLabel(Ticket ticket, String fileName, byte[] pdf, String comment) {
+    if (!ticket.hasId()) {
+      return null; // Zendesk is only reached with the ticket the return came with
+    }
+    String ticketId = ticket.id();
+    String rmaNumber = ticket.rmaNumber();
     if (hasComment(ticketId, c -> c.attachmentNames().contains(fileName))) {
-      return; // attached by an earlier attempt
+      return ticketId; // attached by an earlier attempt
     }
     String token = upload(fileName, pdf);
     Map<String, Object> body = Map.of("ticket", Map.of("comment",
         ordered("body", comment, "public", true, "uploads", List.of(token))));
     updateTicket(ticketId, body, "attach the label of " + rmaNumber);
+    return ticketId;
   }
 
   @Override
-  public void updateTracking(String ticketId, String rmaNumber, String carrier, String trackingNumber) {
-    if (hasComment(ticketId, c -> c.body() != null && c.body().contains(trackingNumber))) {
-      return; // the comment, tag and field went in together in an earlier attempt
+  public String updateTracking(Ticket ticket, String carrier, String trackingNumber) {
+    if (!ticket.hasId()) {
+      return null;
     }
-    Map<String, Object> ticket = ordered(
+    String ticketId = ticket.id();
+    String rmaNumber = ticket.rmaNumber();
+    if (hasComment(ticketId, c -> c.body() != null && c.body().contains(trackingNumber))) {
+      return ticketId; // the comment, tag and field went in together in an earlier attempt
+    }
+    Map<String, Object> update = ordered(
         "comment", ordered("body", "Return " + rmaNumber + " ships with " + carrier + ", tracking number "
             + trackingNumber + ".", "public", settings.trackingCommentPublic()),
         "additional_tags", List.of(settings.tag()));
     if (settings.trackingFieldId() != null) {
-      ticket.put("custom_fields", List.of(ordered("id", settings.trackingFieldId(), "value", trackingNumber)));
+      update.put("custom_fields", List.of(ordered("id", settings.trackingFieldId(), "value", trackingNumber)));
     }
-    updateTicket(ticketId, Map.of("ticket", ticket), "add tracking of " + rmaNumber);
+    updateTicket(ticketId, Map.of("ticket", update), "add tracking of " + rmaNumber);
+    return ticketId;
   }
 
   private boolean hasComment(String ticketId, Predicate<Comment> matches) {

@@ -1,4 +1,7 @@
-/** The helpdesk ticket of a return (Zendesk, or the simulator). Exposed to the other modules as the named interface {@code helpdesk}. */
+/**
+ * The helpdesk ticket of a return: Zendesk or Gorgias, live or simulated, or none ({@code openrma.helpdesk.provider}).
+ * Exposed to the other modules as the named interface {@code helpdesk}.
+ */
 @NamedInterface("helpdesk")
 package io.openrma.integrations.helpdesk;
 

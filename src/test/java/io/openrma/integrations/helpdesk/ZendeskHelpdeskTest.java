@@ -74,7 +74,8 @@ class ZendeskHelpdeskTest {
             {"ticket": {"comment": {"body": "Your label", "public": true, "uploads": ["6bk3gql82em5nmf"]}}}"""))
         .willReturn(okJson(ZendeskApi.ticket("4711"))));
 
-    helpdesk().attachLabel("4711", "RMA-004711", "return-label-RMA-004711.pdf", PDF, "Your label");
+    helpdesk().attachLabel(new Helpdesk.Ticket("4711", "RMA-004711", null), "return-label-RMA-004711.pdf", PDF,
+        "Your label");
 
     zendesk.verify(1, putRequestedFor(urlEqualTo("/api/v2/tickets/4711")));
   }
@@ -85,7 +86,8 @@ class ZendeskHelpdeskTest {
         ZendeskApi.comment(2, "Your label", true, List.of(ZendeskApi.attachment(9, "return-label-RMA-004712.pdf"))),
         ZendeskApi.comment(1, "I want to return it.", true, List.of())))));
 
-    helpdesk().attachLabel("4712", "RMA-004712", "return-label-RMA-004712.pdf", PDF, "Your label");
+    helpdesk().attachLabel(new Helpdesk.Ticket("4712", "RMA-004712", null), "return-label-RMA-004712.pdf", PDF,
+        "Your label");
 
     zendesk.verify(0, postRequestedFor(urlPathEqualTo("/api/v2/uploads")));
     zendesk.verify(0, putRequestedFor(urlEqualTo("/api/v2/tickets/4712")));
@@ -101,7 +103,7 @@ class ZendeskHelpdeskTest {
           "custom_fields": [{"id": 360012345678, "value": "794698437521"}]}}"""))
         .willReturn(okJson(ZendeskApi.ticket("4713"))));
 
-    helpdesk().updateTracking("4713", "RMA-004713", "fedex", "794698437521");
+    helpdesk().updateTracking(new Helpdesk.Ticket("4713", "RMA-004713", null), "fedex", "794698437521");
 
     zendesk.verify(1, putRequestedFor(urlEqualTo("/api/v2/tickets/4713")));
   }
@@ -112,7 +114,7 @@ class ZendeskHelpdeskTest {
         ZendeskApi.comment(3, "Return RMA-004714 ships with fedex, tracking number 794698437522.", false,
             List.of())))));
 
-    helpdesk().updateTracking("4714", "RMA-004714", "fedex", "794698437522");
+    helpdesk().updateTracking(new Helpdesk.Ticket("4714", "RMA-004714", null), "fedex", "794698437522");
 
     zendesk.verify(0, putRequestedFor(urlEqualTo("/api/v2/tickets/4714")));
   }
@@ -131,7 +133,8 @@ class ZendeskHelpdeskTest {
         .withHeader("Content-Type", "application/json").withHeader("Retry-After", "30")
         .withBody(error == null ? "" : ZendeskApi.error(error, description == null ? "" : description))));
 
-    assertThatThrownBy(() -> helpdesk().updateTracking("4715", "RMA-004715", "fedex", "794698437523"))
+    assertThatThrownBy(
+        () -> helpdesk().updateTracking(new Helpdesk.Ticket("4715", "RMA-004715", null), "fedex", "794698437523"))
         .isInstanceOf(IntegrationException.class)
         .hasMessageContaining("HTTP " + status)
         .hasMessageContaining(expected);
@@ -143,7 +146,8 @@ class ZendeskHelpdeskTest {
     zendesk.stubFor(put(urlEqualTo("/api/v2/tickets/4716")).willReturn(okJson(ZendeskApi.ticket("4716"))
         .withFixedDelay(1500)));
 
-    assertThatThrownBy(() -> helpdesk(null, Duration.ofMillis(500)).updateTracking("4716", "RMA-004716", "fedex", "79"))
+    assertThatThrownBy(() -> helpdesk(null, Duration.ofMillis(500))
+        .updateTracking(new Helpdesk.Ticket("4716", "RMA-004716", null), "fedex", "79"))
         .isInstanceOf(IntegrationException.class)
         .hasMessageContaining("no answer");
   }
@@ -153,7 +157,8 @@ class ZendeskHelpdeskTest {
     zendesk.stubFor(get(urlPathEqualTo("/api/v2/tickets/4717/comments"))
         .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-    assertThatThrownBy(() -> helpdesk().attachLabel("4717", "RMA-004717", "return-label-RMA-004717.pdf", PDF, "x"))
+    assertThatThrownBy(() -> helpdesk().attachLabel(new Helpdesk.Ticket("4717", "RMA-004717", null),
+        "return-label-RMA-004717.pdf", PDF, "x"))
         .isInstanceOf(IntegrationException.class)
         .hasMessageContaining("no answer");
     assertThat(zendesk.findAll(putRequestedFor(urlEqualTo("/api/v2/tickets/4717")))).isEmpty();
