@@ -54,7 +54,8 @@ class StartupTest {
     String[] properties = {"DB_URL=" + url, "DB_USER=postgres", "DB_PASSWORD=postgres",
         "OPENRMA_ADMIN_PASSWORD=Str0ng-Passw0rd!", "spring.profiles.active=postgres", "openrma.stripe.mode=simulate",
         "openrma.shipstation.mode=simulate", "openrma.zendesk.mode=simulate", "openrma.slack.mode=simulate",
-        "openrma.mail.mode=simulate", "openrma.shopify.mode=simulate"};
+        "openrma.mail.mode=simulate", "openrma.shopify.mode=simulate",
+        "openrma.portal.link-secret=" + io.openrma.support.PostgresContextInitializer.LINK_SECRET};
     try (ConfigurableApplicationContext first = start(properties)) {
       assertDeployedTogether(first);
       assertThat(users(first)).containsExactly("admin");
@@ -78,7 +79,8 @@ class StartupTest {
     assertThatThrownBy(() -> start("DB_URL=" + url, "DB_USER=postgres", "DB_PASSWORD=postgres",
         "spring.profiles.active=postgres", "openrma.stripe.mode=simulate", "openrma.shipstation.mode=simulate",
         "openrma.zendesk.mode=simulate", "openrma.slack.mode=simulate", "openrma.mail.mode=simulate",
-        "openrma.shopify.mode=simulate").close())
+        "openrma.shopify.mode=simulate",
+        "openrma.portal.link-secret=" + io.openrma.support.PostgresContextInitializer.LINK_SECRET).close())
         .hasStackTraceContaining("OPENRMA_ADMIN_PASSWORD");
   }
 

@@ -35,9 +35,24 @@ class StatusLinks {
   private final Clock clock;
 
   StatusLinks(PortalProperties properties, Clock clock) {
+    this(properties, clock, false);
+  }
+
+  /**
+   * With {@code requireSecret} (the {@code postgres} profile, {@code openrma.integrations.require-credentials}),
+   * a missing key stops the start: links that die on every restart are for the demo run only.
+   */
+  @org.springframework.beans.factory.annotation.Autowired
+  StatusLinks(PortalProperties properties, Clock clock,
+      @org.springframework.beans.factory.annotation.Value("${openrma.integrations.require-credentials:false}") boolean requireSecret) {
     this.validity = properties.linkValidity();
     this.clock = clock;
     String secret = properties.linkSecret();
+    if ((secret == null || secret.isBlank()) && requireSecret) {
+      throw new IllegalStateException("openrma.portal.link-secret (OPENRMA_PORTAL_LINK_SECRET) is not set: the "
+          + "status links in customer emails would stop working on every restart and differ between nodes. Set it "
+          + "to a random value of at least 32 characters.");
+    }
     if (secret == null || secret.isBlank()) {
       key = new byte[32];
       new SecureRandom().nextBytes(key);

@@ -42,6 +42,8 @@ public final class ClusterNode implements AutoCloseable {
         "--openrma.test.node=" + name,
         // no store in these tests: the postgres profile would otherwise require Shopify's credentials
         "--openrma.shopify.mode=simulate",
+        // both nodes sign the customers' status links with the same key, as production nodes must
+        "--openrma.portal.link-secret=" + io.openrma.support.PostgresContextInitializer.LINK_SECRET,
         // quick to pick up new work, and a short lock so that a dead node's job is taken over soon
         "--camunda.bpm.job-execution.wait-time-in-millis=200",
         "--camunda.bpm.job-execution.max-wait=1000",

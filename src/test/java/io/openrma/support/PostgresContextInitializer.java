@@ -12,6 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public class PostgresContextInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+  /** The status links\' key the postgres profile requires. */
+  public static final String LINK_SECRET = "test-status-link-key-of-32-characters-at-least";
+
   public static final String ADMIN_PASSWORD = "Adm1n-Secret!";
 
   @Override
@@ -33,6 +36,8 @@ public class PostgresContextInitializer implements ApplicationContextInitializer
         "spring.datasource.hikari.connection-timeout=3000",
         // the postgres profile requires every integration's credentials; these tests run without them
         "openrma.stripe.mode=simulate", "openrma.shipstation.mode=simulate", "openrma.zendesk.mode=simulate",
-        "openrma.slack.mode=simulate", "openrma.mail.mode=simulate", "openrma.shopify.mode=simulate").applyTo(context);
+        "openrma.slack.mode=simulate", "openrma.mail.mode=simulate", "openrma.shopify.mode=simulate",
+        // and the key of the customers' status links
+        "openrma.portal.link-secret=" + LINK_SECRET).applyTo(context);
   }
 }
