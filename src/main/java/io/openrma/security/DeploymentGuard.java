@@ -72,6 +72,16 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin {
     }
   }
 
+  /**
+   * What an analyst's deployment may not contain, each naming its element (the same check a deployment from the
+   * Modeler passes); empty when the file passes. For drafts that are tried before they are deployed.
+   */
+  public static List<String> problems(String resourceName, byte[] xml) {
+    List<String> problems = new java.util.ArrayList<>();
+    inspect(resourceName, xml, problems);
+    return problems;
+  }
+
   static void inspect(String resourceName, byte[] xml, List<String> problems) {
     Document document;
     try {

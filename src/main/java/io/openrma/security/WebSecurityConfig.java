@@ -65,6 +65,7 @@ public class WebSecurityConfig {
             .hasAnyAuthority(CUSTOMER_SERVICE, ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/warehouse/arrivals").hasAnyAuthority(WAREHOUSE, INTEGRATIONS, ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/carrier/events").hasAnyAuthority(INTEGRATIONS, ADMIN)
+            .requestMatchers(HttpMethod.POST, "/api/policy/simulations").hasAnyAuthority(ANALYSTS, ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/returns", "/api/returns/**")
             .hasAnyAuthority(CUSTOMER_SERVICE, ANALYSTS, WAREHOUSE, FINANCE, ADMIN)
             .anyRequest().hasAuthority(ADMIN))
