@@ -28,6 +28,9 @@ import org.camunda.bpm.model.dmn.instance.Rule;
  * would have decided for each, against what the live table did decide. The draft is evaluated by a DMN engine
  * of its own, standalone: nothing is deployed. Pure code, no Spring, no database.
  *
+ * <p>Returns the table cannot tell apart ({@link InputClasses}) are decided once: the engine's FEEL evaluation
+ * is slow, a policy tells apart few classes of returns.
+ *
  * <p>Money is what the policy's outputs imply for the recorded returns, in minor units: the restocking fee's
  * percentage of the returned value ({@code returnValue}, price after discount plus tax), the shipping charged
  * when shipping is refunded, the returned value when the customer keeps the item. Estimates from the policy's
@@ -84,6 +87,7 @@ public final class PolicySimulation {
   private final DmnEngine engine;
   private final DmnDecision decision;
   private final List<String> ruleIds;
+  private final InputClasses classes;
   private final Set<String> inputsRead;
   /** The rule the last evaluation matched first (one simulation runs on one thread). */
   private String matchedRule;
@@ -109,6 +113,7 @@ public final class PolicySimulation {
     Decision table = model.getModelElementById(decisionKey);
     DecisionTable rows = (DecisionTable) table.getExpression();
     this.ruleIds = rows.getRules().stream().map(Rule::getId).toList();
+    this.classes = new InputClasses(rows);
     this.inputsRead = new LinkedHashSet<>();
     for (Input input : rows.getInputs()) {
       if (input.getInputExpression() != null && input.getInputExpression().getText() != null) {
@@ -127,9 +132,13 @@ public final class PolicySimulation {
     List<Change> changed = new ArrayList<>();
     List<String> undecided = new ArrayList<>();
     Set<String> known = new LinkedHashSet<>();
+    Map<List<Object>, java.util.Optional<Evaluated>> decided = new java.util.HashMap<>();
     for (Recorded r : recorded) {
       known.addAll(r.inputs().keySet());
-      Evaluated draft = evaluate(r.inputs());
+      List<Object> inputClass = classes.of(r.inputs());
+      Evaluated draft = inputClass == null
+          ? evaluate(r.inputs())
+          : decided.computeIfAbsent(inputClass, c -> java.util.Optional.ofNullable(evaluate(r.inputs()))).orElse(null);
       if (draft == null) {
         undecided.add(r.rmaNumber());
       }
