@@ -1,5 +1,6 @@
 package io.openrma.integrations;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,12 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stripe.Stripe;
+import io.openrma.integrations.bookkeeping.Bookkeeping;
+import io.openrma.integrations.bookkeeping.BookkeepingSettings;
+import io.openrma.integrations.bookkeeping.QuickBooksBookkeeping;
+import io.openrma.integrations.bookkeeping.QuickBooksSettings;
+import io.openrma.integrations.bookkeeping.QuickBooksTokens;
+import io.openrma.integrations.bookkeeping.SimulatedBookkeeping;
 import io.openrma.integrations.helpdesk.Helpdesk;
 import io.openrma.integrations.helpdesk.SimulatedHelpdesk;
 import io.openrma.integrations.helpdesk.ZendeskHelpdesk;
@@ -44,7 +51,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.thymeleaf.ITemplateEngine;
 
 /**
@@ -59,7 +68,8 @@ import org.thymeleaf.ITemplateEngine;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({IntegrationsSettings.class, MailSettings.class, StripeSettings.class,
     ShipStationSettings.class,
-    ZendeskSettings.class, SlackSettings.class, SimulationSettings.class, ShopifySettings.class})
+    ZendeskSettings.class, SlackSettings.class, SimulationSettings.class, ShopifySettings.class,
+    BookkeepingSettings.class, QuickBooksSettings.class})
 public class IntegrationsConfig {
 
   private static final Logger log = LoggerFactory.getLogger(IntegrationsConfig.class);
@@ -70,17 +80,24 @@ public class IntegrationsConfig {
   private static final int ZENDESK_CALLS_PER_STEP = 3;
   /** An order look-up: a token (client credentials), the query, once more after a 401. */
   private static final int SHOPIFY_CALLS_PER_STEP = 3;
+  /**
+   * "Record refund in QuickBooks": a token refresh, the customer (look up, create), an item per line (three
+   * counted), the document, once more after a 401, the look-up after a duplicate document number.
+   */
+  private static final int QUICKBOOKS_CALLS_PER_STEP = 10;
 
   private final boolean stripeLive;
   private final boolean shipStationLive;
   private final boolean zendeskLive;
   private final boolean slackLive;
   private final boolean mailLive;
+  private final boolean quickBooksLive;
   private final SimulatedLatency simulatedLatency;
 
   public IntegrationsConfig(IntegrationsSettings integrations, StripeSettings stripe, ShipStationSettings shipStation,
       ZendeskSettings zendesk, SlackSettings slack, MailSettings mail, SimulationSettings simulation,
-      ShopifySettings shopify, Environment environment) {
+      ShopifySettings shopify, BookkeepingSettings bookkeeping, QuickBooksSettings quickBooks,
+      Environment environment) {
     simulatedLatency = simulation.simulatedLatency();
     if (!simulation.latency().isZero()) {
       log.info("Simulated integrations answer after {} (openrma.simulation.latency)", simulation.latency());
@@ -103,6 +120,8 @@ public class IntegrationsConfig {
     slackLive = choice.live("Slack", slack.mode(), slack.hasWebhookUrl(),
         slack.hasWebhookUrl() ? List.of() : List.of("openrma.slack.webhook-url (SLACK_WEBHOOK_URL)"));
     boolean shopifyLive = choice.live("Shopify", shopify.mode(), shopify.hasCredentials(), shopify.missingForLive());
+    quickBooksLive = bookkeeping.recordsBooks()
+        && choice.live("QuickBooks", quickBooks.mode(), quickBooks.hasCredentials(), quickBooks.missingForLive());
     String mailHost = environment.getProperty("spring.mail.host");
     boolean hasMailHost = mailHost != null && !mailHost.isBlank();
     mailLive = choice.live("Email", mail.mode(), hasMailHost,
@@ -128,6 +147,9 @@ public class IntegrationsConfig {
     } else {
       log.warn("Integration Shopify: SIMULATED (no store connected: the shopify order source is absent, the demo "
           + "orders answer; set OPENRMA_SHOPIFY_SHOP and SHOPIFY_ACCESS_TOKEN for live)");
+    }
+    if (quickBooksLive) {
+      choice.fitsLock("QuickBooks", quickBooks.http().worstCase().multipliedBy(QUICKBOOKS_CALLS_PER_STEP), lockTime);
     }
     if (mailLive && hasMailHost) {
       Map<String, String> javaMail = Binder.get(environment)
@@ -207,6 +229,36 @@ public class IntegrationsConfig {
     }
     log.warn("Integration Zendesk: SIMULATED (tickets are not touched; set ZENDESK_API_TOKEN for live)");
     return new SimulatedHelpdesk(simulatedLatency);
+  }
+
+  /**
+   * The books: QuickBooks when {@code openrma.bookkeeping.provider=quickbooks} and it is live, else the simulator
+   * (with provider {@code none} the lifecycle never calls it).
+   */
+  @Bean
+  Bookkeeping bookkeeping(BookkeepingSettings bookkeeping, QuickBooksSettings settings, ObjectMapper json,
+      ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<PlatformTransactionManager> transactions,
+      ObjectProvider<Clock> clock) {
+    if (!bookkeeping.recordsBooks()) {
+      log.info("Bookkeeping: none (refunds are not posted to any books; openrma.bookkeeping.provider=quickbooks "
+          + "posts them to QuickBooks Online)");
+      return new SimulatedBookkeeping(simulatedLatency);
+    }
+    if (quickBooksLive) {
+      log.info("Integration QuickBooks: LIVE against {} (company {}, refunds as {}, minorversion {})",
+          settings.apiUrl(), settings.realmId(), settings.documentType(), settings.minorVersion());
+      return new QuickBooksBookkeeping(settings, quickBooksTokens(settings, json, jdbc, transactions, clock), json);
+    }
+    log.warn("Integration QuickBooks: SIMULATED (nothing is posted to the books; set QUICKBOOKS_CLIENT_ID, "
+        + "QUICKBOOKS_CLIENT_SECRET and QUICKBOOKS_REALM_ID for live)");
+    return new SimulatedBookkeeping(simulatedLatency);
+  }
+
+  private static QuickBooksTokens quickBooksTokens(QuickBooksSettings settings, ObjectMapper json,
+      ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<PlatformTransactionManager> transactions,
+      ObjectProvider<Clock> clock) {
+    return new QuickBooksTokens(settings, jdbc.getObject(), transactions.getObject(), json,
+        clock.getIfAvailable(Clock::systemUTC));
   }
 
   @Bean
