@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.openrma.integrations.bookkeeping.BookkeepingSettings;
 import io.openrma.returns.ItemCondition;
 import io.openrma.returns.ReturnLine;
 import io.openrma.returns.ReturnReason;
@@ -30,11 +31,14 @@ public class ReturnLifecycle implements ReturnWorkflow {
   private final RuntimeService runtimeService;
   private final ProcessPositions positions;
   private final Clock clock;
+  private final boolean recordsBooks;
 
-  public ReturnLifecycle(RuntimeService runtimeService, ProcessPositions positions, Clock clock) {
+  public ReturnLifecycle(RuntimeService runtimeService, ProcessPositions positions, Clock clock,
+      BookkeepingSettings bookkeeping) {
     this.runtimeService = runtimeService;
     this.positions = positions;
     this.clock = clock;
+    this.recordsBooks = bookkeeping.recordsBooks();
   }
 
   /** Starts {@code rma-lifecycle} with the RMA number as business key; returns the process instance id. */
@@ -91,6 +95,7 @@ public class ReturnLifecycle implements ReturnWorkflow {
     variables.put(VAR_HAS_TICKET, record.hasTicket());
     variables.put(VAR_HAS_SUBSCRIPTION, record.hasSubscription());
     variables.put(VAR_FROM_SHOPIFY, record.fromShopify());
+    variables.put(VAR_RECORDS_BOOKS, recordsBooks);
     variables.put(VAR_REFUND_PROBLEM, problem);
     return runtimeService.createMessageCorrelation(MSG_REFUND_FAILED_AFTER_CLOSE)
         .processInstanceBusinessKey(record.rmaNumber())
@@ -119,7 +124,9 @@ public class ReturnLifecycle implements ReturnWorkflow {
   }
 
   private Map<String, Object> startVariables(ReturnRecord record, int priorReturns) {
-    return startVariables(record, priorReturns, LocalDate.now(clock));
+    Map<String, Object> variables = startVariables(record, priorReturns, LocalDate.now(clock));
+    variables.put(VAR_RECORDS_BOOKS, recordsBooks);
+    return variables;
   }
 
   /** The reason the policy judges a return by: a merchant fault on any line decides, else the first line's reason. */
