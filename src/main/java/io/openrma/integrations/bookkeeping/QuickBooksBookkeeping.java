@@ -129,6 +129,9 @@ public class QuickBooksBookkeeping implements Bookkeeping {
     BigDecimal total = amount(amount, currency);
     // QuickBooks checks Amount = Qty x UnitPrice; a share that does not divide evenly keeps 7 decimals
     BigDecimal unitPrice = total.divide(BigDecimal.valueOf(quantity), 7, RoundingMode.HALF_UP).stripTrailingZeros();
+    if (unitPrice.scale() < 0) {
+      unitPrice = unitPrice.setScale(0); // 10, not 1E+1
+    }
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("ItemRef", Map.of("value", itemId));
     detail.put("Qty", quantity);
