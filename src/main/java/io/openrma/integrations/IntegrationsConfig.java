@@ -12,6 +12,7 @@ import com.stripe.Stripe;
 import io.openrma.integrations.bookkeeping.Bookkeeping;
 import io.openrma.integrations.bookkeeping.BookkeepingSettings;
 import io.openrma.integrations.bookkeeping.QuickBooksBookkeeping;
+import io.openrma.integrations.bookkeeping.QuickBooksHealth;
 import io.openrma.integrations.bookkeeping.QuickBooksSettings;
 import io.openrma.integrations.bookkeeping.QuickBooksTokens;
 import io.openrma.integrations.bookkeeping.SimulatedBookkeeping;
@@ -44,6 +45,8 @@ import io.openrma.integrations.shopify.ShopifySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -259,6 +262,14 @@ public class IntegrationsConfig {
       ObjectProvider<Clock> clock) {
     return new QuickBooksTokens(settings, jdbc.getObject(), transactions.getObject(), json,
         clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  /** {@code /actuator/health} component {@code quickBooks}: "reconnect QuickBooks" when Intuit refused the token. */
+  @Bean
+  HealthIndicator quickBooksHealthIndicator(ObjectProvider<Bookkeeping> bookkeeping, ObjectProvider<Clock> clock) {
+    return () -> bookkeeping.getObject() instanceof QuickBooksBookkeeping quickBooks
+        ? new QuickBooksHealth(quickBooks.tokens(), clock.getIfAvailable(Clock::systemUTC)).health()
+        : Health.up().withDetail("mode", quickBooksLive ? "live" : "not used or simulated").build();
   }
 
   @Bean

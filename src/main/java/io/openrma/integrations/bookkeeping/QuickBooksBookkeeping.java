@@ -33,10 +33,17 @@ public class QuickBooksBookkeeping implements Bookkeeping {
 
   private final QuickBooksSettings settings;
   private final QuickBooksApi api;
+  private final QuickBooksTokens tokens;
 
   public QuickBooksBookkeeping(QuickBooksSettings settings, QuickBooksTokens tokens, ObjectMapper json) {
     this.settings = settings;
+    this.tokens = tokens;
     this.api = new QuickBooksApi(settings, tokens, json);
+  }
+
+  /** The connection's tokens, for the health details. */
+  public QuickBooksTokens tokens() {
+    return tokens;
   }
 
   @Override

@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shippingItemId       the QuickBooks item of refunded shipping
  * @param depositToAccountId   the account a refund receipt pays from (DepositToAccountRef)
  * @param paymentMethodId      PaymentMethodRef of refund receipts (optional)
+ * @param readTimeout          15 s: one step makes up to ten calls, which together must stay below the job lock
  */
 @ConfigurationProperties("openrma.quickbooks")
 public record QuickBooksSettings(
@@ -44,7 +45,7 @@ public record QuickBooksSettings(
     @DefaultValue("NON") String nonTaxCode,
     @DefaultValue("75") int minorVersion,
     @DefaultValue("PT5S") Duration connectTimeout,
-    @DefaultValue("PT30S") Duration readTimeout) {
+    @DefaultValue("PT15S") Duration readTimeout) {
 
   public static final String PRODUCTION = "https://quickbooks.api.intuit.com";
   public static final String SANDBOX = "https://sandbox-quickbooks.api.intuit.com";

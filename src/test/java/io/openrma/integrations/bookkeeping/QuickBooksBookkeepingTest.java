@@ -33,6 +33,8 @@ import io.openrma.integrations.bookkeeping.Bookkeeping.Posted;
 import io.openrma.integrations.bookkeeping.QuickBooksSettings.DocumentType;
 import io.openrma.support.standins.QuickBooksApi;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -246,6 +248,20 @@ class QuickBooksBookkeepingTest {
     assertThat(tokens.connection()).hasValueSatisfying(c -> assertThat(c.refusedAt()).isNotNull());
     assertThatThrownBy(tokens::accessToken).isInstanceOf(QuickBooksDisconnectedException.class);
     intuit.verify(1, postRequestedFor(urlPathEqualTo("/oauth2/v1/tokens/bearer")));
+    Health health = new QuickBooksHealth(tokens, Clock.systemUTC()).health();
+    assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+    assertThat(health.getDetails().get("warning").toString()).startsWith("reconnect QuickBooks")
+        .contains("invalid_grant");
+  }
+
+  @Test
+  void aWorkingConnectionIsHealthyAndShowsWhenItsRefreshTokenExpires() {
+    refreshes("RT-1", "AT-1", "RT-2");
+    tokens.accessToken();
+
+    Health health = new QuickBooksHealth(tokens, Clock.systemUTC()).health();
+    assertThat(health.getStatus()).isEqualTo(Status.UP);
+    assertThat(health.getDetails()).containsKey("refreshTokenExpiresAt").doesNotContainKey("warning");
   }
 
   @ParameterizedTest
