@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param baseUrl              the Accounting API; {@code sandbox} switches the default to Intuit's sandbox
  * @param oauthUrl             Intuit's OAuth server (token endpoint {@code /oauth2/v1/tokens/bearer})
+ * @param authorizeUrl         where an admin grants OpenRMA access ({@code /integrations/quickbooks/connect})
+ * @param redirectUri          the callback as registered with the Intuit app; default: this server's
+ *                             {@code /integrations/quickbooks/callback}
  * @param refreshToken         the first refresh token, until OpenRMA stores the rotated ones itself
  * @param tokenKey             AES key (Base64 of 16, 24 or 32 bytes) that encrypts the stored tokens
  * @param documentType         how a refund is booked; store credit is always a credit memo
@@ -31,6 +34,8 @@ public record QuickBooksSettings(
     String baseUrl,
     @DefaultValue("false") boolean sandbox,
     @DefaultValue("https://oauth.platform.intuit.com") String oauthUrl,
+    @DefaultValue("https://appcenter.intuit.com/connect/oauth2") String authorizeUrl,
+    String redirectUri,
     String realmId,
     String clientId,
     String clientSecret,

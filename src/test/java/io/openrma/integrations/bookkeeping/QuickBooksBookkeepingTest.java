@@ -77,7 +77,8 @@ class QuickBooksBookkeepingTest {
   }
 
   private static QuickBooksSettings settings(DocumentType type) {
-    return new QuickBooksSettings(IntegrationMode.LIVE, intuit.baseUrl(), false, intuit.baseUrl(), QuickBooksApi.REALM,
+    return new QuickBooksSettings(IntegrationMode.LIVE, intuit.baseUrl(), false, intuit.baseUrl(),
+        "https://appcenter.intuit.com/connect/oauth2", null, QuickBooksApi.REALM,
         QuickBooksApi.CLIENT_ID, QuickBooksApi.CLIENT_SECRET, "RT-1", KEY, type, "31", "SHIPPING_ITEM_ID", "35", "2",
         "TAX", "NON", 75, Duration.ofSeconds(2), Duration.ofSeconds(5));
   }
