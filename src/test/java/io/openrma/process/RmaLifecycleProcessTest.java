@@ -469,6 +469,36 @@ class RmaLifecycleProcessTest {
   }
 
   @Test
+  void booksThatFailRetryIntoAnIncidentNamingQuickBooksAndBookOnceWhenTheAdminsRetry() {
+    String rma = lifecycle.create(aReturn().build());
+    ProcessInstance pi = lifecycle.instance(rma);
+    engine.getRuntimeService().setVariable(pi.getId(), ProcessIds.VAR_RECORDS_BOOKS, true);
+    toInspection(rma);
+    lifecycle.inspect(rma, "NEW", "RESTOCK");
+    lifecycle.runJobsUntil(rma, ProcessIds.RECORD_REFUND_IN_BOOKS);
+    faults.failNext("recordRefund", 100);
+    Job booksJob = lifecycle.job(rma, ProcessIds.RECORD_REFUND_IN_BOOKS);
+    while (engine.getManagementService().createJobQuery().jobId(booksJob.getId()).singleResult().getRetries() > 0) {
+      String id = booksJob.getId();
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(id)).hasMessageContaining("injected fault");
+    }
+    Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(incident.getIncidentMessage()).contains("QuickBooks").contains(rma)
+        .contains("Record refund in QuickBooks");
+    assertThat(events(rma)).doesNotContain("BOOKED"); // nothing recorded as done
+    assertAgrees(rma, ReturnStatus.REFUNDED);
+
+    faults.reset();
+    int postingsBefore = faults.calls("recordRefund");
+    engine.getManagementService().setJobRetries(booksJob.getId(), 1); // "Retry" in Cockpit
+    engine.getManagementService().executeJob(booksJob.getId());
+    lifecycle.runJobs(rma);
+    assertThat(pi).isEnded().hasPassed(ProcessIds.RECORD_REFUND_IN_BOOKS, ProcessIds.END_CLOSED);
+    assertThat(faults.calls("recordRefund")).isEqualTo(postingsBefore + 1);
+    assertThat(events(rma)).containsOnlyOnce("BOOKED");
+  }
+
+  @Test
   void exchangeIsArrangedByCustomerServiceWithoutRefund() {
     String rma = lifecycle.create(aReturn().resolution(Resolution.EXCHANGE).build());
     ProcessInstance pi = lifecycle.instance(rma);
