@@ -12,6 +12,7 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.openrma.integrations.IntegrationException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -80,7 +81,12 @@ class QuickBooksConnectController {
       return ResponseEntity.badRequest().body("You chose the company " + realmId + ", but OpenRMA books into "
           + settings.realmId() + " (openrma.quickbooks.realm-id): connect that one, or change the setting.");
     }
-    tokens.connected(tokens.exchangeCode(code, redirectUri(request)));
+    try {
+      tokens.connected(tokens.exchangeCode(code, redirectUri(request)));
+    } catch (IntegrationException e) {
+      return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body("Intuit did not give OpenRMA the tokens ("
+          + e.getMessage() + "): start again at /integrations/quickbooks/connect.");
+    }
     return ResponseEntity.ok("QuickBooks is connected: refunds are booked into company " + realmId + ".");
   }
 
