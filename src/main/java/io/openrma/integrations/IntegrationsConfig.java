@@ -1,5 +1,6 @@
 package io.openrma.integrations;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,13 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stripe.Stripe;
 import io.openrma.integrations.helpdesk.GorgiasSettings;
+import io.openrma.integrations.bookkeeping.Bookkeeping;
+import io.openrma.integrations.bookkeeping.BookkeepingSettings;
+import io.openrma.integrations.bookkeeping.QuickBooksBookkeeping;
+import io.openrma.integrations.bookkeeping.QuickBooksHealth;
+import io.openrma.integrations.bookkeeping.QuickBooksSettings;
+import io.openrma.integrations.bookkeeping.QuickBooksTokens;
+import io.openrma.integrations.bookkeeping.SimulatedBookkeeping;
 import io.openrma.integrations.helpdesk.Helpdesk;
 import io.openrma.integrations.helpdesk.HelpdeskSettings;
 import io.openrma.integrations.helpdesk.Helpdesks;
@@ -39,6 +47,8 @@ import io.openrma.integrations.shopify.ShopifySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -46,7 +56,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.thymeleaf.ITemplateEngine;
 
 /**
@@ -62,7 +74,7 @@ import org.thymeleaf.ITemplateEngine;
 @EnableConfigurationProperties({IntegrationsSettings.class, MailSettings.class, StripeSettings.class,
     ShipStationSettings.class,
     ZendeskSettings.class, GorgiasSettings.class, HelpdeskSettings.class, SlackSettings.class, SimulationSettings.class,
-    ShopifySettings.class})
+    ShopifySettings.class, BookkeepingSettings.class, QuickBooksSettings.class})
 public class IntegrationsConfig {
 
   private static final Logger log = LoggerFactory.getLogger(IntegrationsConfig.class);
@@ -75,6 +87,11 @@ public class IntegrationsConfig {
   private static final int GORGIAS_CALLS_PER_STEP = 7;
   /** An order look-up: a token (client credentials), the query, once more after a 401. */
   private static final int SHOPIFY_CALLS_PER_STEP = 3;
+  /**
+   * "Record refund in QuickBooks": a token refresh, the customer (look up, create), an item per line (three
+   * counted), the document, once more after a 401, the look-up after a duplicate document number.
+   */
+  private static final int QUICKBOOKS_CALLS_PER_STEP = 10;
 
   private final boolean stripeLive;
   private final boolean shipStationLive;
@@ -82,12 +99,13 @@ public class IntegrationsConfig {
   private final boolean helpdeskLive;
   private final boolean slackLive;
   private final boolean mailLive;
+  private final boolean quickBooksLive;
   private final SimulatedLatency simulatedLatency;
 
   public IntegrationsConfig(IntegrationsSettings integrations, StripeSettings stripe, ShipStationSettings shipStation,
       HelpdeskSettings helpdesk, ZendeskSettings zendesk, GorgiasSettings gorgias, SlackSettings slack,
-      MailSettings mail, SimulationSettings simulation,
-      ShopifySettings shopify, Environment environment) {
+      MailSettings mail, SimulationSettings simulation, ShopifySettings shopify, BookkeepingSettings bookkeeping,
+      QuickBooksSettings quickBooks, Environment environment) {
     simulatedLatency = simulation.simulatedLatency();
     if (!simulation.latency().isZero()) {
       log.info("Simulated integrations answer after {} (openrma.simulation.latency)", simulation.latency());
@@ -115,6 +133,8 @@ public class IntegrationsConfig {
     slackLive = choice.live("Slack", slack.mode(), slack.hasWebhookUrl(),
         slack.hasWebhookUrl() ? List.of() : List.of("openrma.slack.webhook-url (SLACK_WEBHOOK_URL)"));
     boolean shopifyLive = choice.live("Shopify", shopify.mode(), shopify.hasCredentials(), shopify.missingForLive());
+    quickBooksLive = bookkeeping.recordsBooks()
+        && choice.live("QuickBooks", quickBooks.mode(), quickBooks.hasCredentials(), quickBooks.missingForLive());
     String mailHost = environment.getProperty("spring.mail.host");
     boolean hasMailHost = mailHost != null && !mailHost.isBlank();
     mailLive = choice.live("Email", mail.mode(), hasMailHost,
@@ -144,6 +164,9 @@ public class IntegrationsConfig {
     } else {
       log.warn("Integration Shopify: SIMULATED (no store connected: the shopify order source is absent, the demo "
           + "orders answer; set OPENRMA_SHOPIFY_SHOP and SHOPIFY_ACCESS_TOKEN for live)");
+    }
+    if (quickBooksLive) {
+      choice.fitsLock("QuickBooks", quickBooks.http().worstCase().multipliedBy(QUICKBOOKS_CALLS_PER_STEP), lockTime);
     }
     if (mailLive && hasMailHost) {
       Map<String, String> javaMail = Binder.get(environment)
@@ -219,6 +242,44 @@ public class IntegrationsConfig {
   @Bean
   Helpdesk helpdesk(ZendeskSettings zendesk, GorgiasSettings gorgias, ObjectMapper json) {
     return Helpdesks.chosen(helpdeskProvider, helpdeskLive, zendesk, gorgias, json, simulatedLatency);
+  }
+
+  /**
+   * The books: QuickBooks when {@code openrma.bookkeeping.provider=quickbooks} and it is live, else the simulator
+   * (with provider {@code none} the lifecycle never calls it).
+   */
+  @Bean
+  Bookkeeping bookkeeping(BookkeepingSettings bookkeeping, QuickBooksSettings settings, ObjectMapper json,
+      ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<PlatformTransactionManager> transactions,
+      ObjectProvider<Clock> clock) {
+    if (!bookkeeping.recordsBooks()) {
+      log.info("Bookkeeping: none (refunds are not posted to any books; openrma.bookkeeping.provider=quickbooks "
+          + "posts them to QuickBooks Online)");
+      return new SimulatedBookkeeping(simulatedLatency);
+    }
+    if (quickBooksLive) {
+      log.info("Integration QuickBooks: LIVE against {} (company {}, refunds as {}, minorversion {})",
+          settings.apiUrl(), settings.realmId(), settings.documentType(), settings.minorVersion());
+      return new QuickBooksBookkeeping(settings, quickBooksTokens(settings, json, jdbc, transactions, clock), json);
+    }
+    log.warn("Integration QuickBooks: SIMULATED (nothing is posted to the books; set QUICKBOOKS_CLIENT_ID, "
+        + "QUICKBOOKS_CLIENT_SECRET and QUICKBOOKS_REALM_ID for live)");
+    return new SimulatedBookkeeping(simulatedLatency);
+  }
+
+  private static QuickBooksTokens quickBooksTokens(QuickBooksSettings settings, ObjectMapper json,
+      ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<PlatformTransactionManager> transactions,
+      ObjectProvider<Clock> clock) {
+    return new QuickBooksTokens(settings, jdbc.getObject(), transactions.getObject(), json,
+        clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  /** {@code /actuator/health} component {@code quickBooks}: "reconnect QuickBooks" when Intuit refused the token. */
+  @Bean
+  HealthIndicator quickBooksHealthIndicator(ObjectProvider<Bookkeeping> bookkeeping, ObjectProvider<Clock> clock) {
+    return () -> bookkeeping.getObject() instanceof QuickBooksBookkeeping quickBooks
+        ? new QuickBooksHealth(quickBooks.tokens(), clock.getIfAvailable(Clock::systemUTC)).health()
+        : Health.up().withDetail("mode", quickBooksLive ? "live" : "not used or simulated").build();
   }
 
   @Bean

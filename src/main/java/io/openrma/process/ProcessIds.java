@@ -56,6 +56,7 @@ public final class ProcessIds {
   public static final String ISSUE_STORE_CREDIT = "IssueStoreCredit";
   public static final String WAIT_FOR_REFUND_CONFIRMATION = "WaitForRefundConfirmation";
   public static final String UPDATE_RECORD_REFUNDED = "UpdateReturnsRecordRefunded";
+  public static final String RECORD_REFUND_IN_BOOKS = "RecordRefundInBooks";
   public static final String NOTIFY_CUSTOMER = "NotifyCustomer";
   public static final String VOID_RETURN_LABEL = "VoidReturnLabel";
   public static final String SEND_CANCELLATION_EMAIL = "SendCancellationEmail";
@@ -79,6 +80,8 @@ public final class ProcessIds {
   public static final String VAR_HAS_SUBSCRIPTION = "hasSubscription";
   /** The order came from Shopify: the diagram's "Shopify order?" gateways mirror the return there. */
   public static final String VAR_FROM_SHOPIFY = "fromShopify";
+  /** Bookkeeping is connected ({@code openrma.bookkeeping.provider}): "Record refund in QuickBooks" runs. */
+  public static final String VAR_RECORDS_BOOKS = "recordsBooks";
   public static final String VAR_KEEP_ITEM = "keepItem";
   public static final String VAR_POLICY = "policy";
   public static final String VAR_REVIEW_DECISION = "reviewDecision";

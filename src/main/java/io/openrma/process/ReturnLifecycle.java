@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.openrma.integrations.helpdesk.Helpdesk;
+import io.openrma.integrations.bookkeeping.BookkeepingSettings;
 import io.openrma.returns.ItemCondition;
 import io.openrma.returns.ReturnLine;
 import io.openrma.returns.ReturnReason;
@@ -32,12 +33,15 @@ public class ReturnLifecycle implements ReturnWorkflow {
   private final ProcessPositions positions;
   private final Clock clock;
   private final Helpdesk helpdesk;
+  private final boolean recordsBooks;
 
-  public ReturnLifecycle(RuntimeService runtimeService, ProcessPositions positions, Clock clock, Helpdesk helpdesk) {
+  public ReturnLifecycle(RuntimeService runtimeService, ProcessPositions positions, Clock clock, Helpdesk helpdesk,
+      BookkeepingSettings bookkeeping) {
     this.runtimeService = runtimeService;
     this.positions = positions;
     this.clock = clock;
     this.helpdesk = helpdesk;
+    this.recordsBooks = bookkeeping.recordsBooks();
   }
 
   /** Starts {@code rma-lifecycle} with the RMA number as business key; returns the process instance id. */
@@ -94,6 +98,7 @@ public class ReturnLifecycle implements ReturnWorkflow {
     variables.put(VAR_HAS_TICKET, helpdesk.reaches(record.ticketId()));
     variables.put(VAR_HAS_SUBSCRIPTION, record.hasSubscription());
     variables.put(VAR_FROM_SHOPIFY, record.fromShopify());
+    variables.put(VAR_RECORDS_BOOKS, recordsBooks);
     variables.put(VAR_REFUND_PROBLEM, problem);
     return runtimeService.createMessageCorrelation(MSG_REFUND_FAILED_AFTER_CLOSE)
         .processInstanceBusinessKey(record.rmaNumber())
@@ -132,6 +137,7 @@ public class ReturnLifecycle implements ReturnWorkflow {
   private Map<String, Object> startVariables(ReturnRecord record, int priorReturns) {
     Map<String, Object> variables = startVariables(record, priorReturns, LocalDate.now(clock));
     variables.put(VAR_HAS_TICKET, helpdesk.reaches(record.ticketId()));
+    variables.put(VAR_RECORDS_BOOKS, recordsBooks);
     return variables;
   }
 

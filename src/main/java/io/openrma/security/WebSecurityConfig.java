@@ -38,6 +38,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  *   the engine's users (people; wrong passwords throttled per user and address, see {@link LoginThrottle});
  *   access by group, stateless, no cookies.</li>
  *   <li>{@code /actuator/**}: health and info are open (details only for admins), the rest is for admins.</li>
+ *   <li>{@code /integrations/**}: connecting an integration (QuickBooks' OAuth), for admins only.</li>
  *   <li>{@code /webhooks/**}: open to the senders; every request is verified by its signature.</li>
  *   <li>{@code /returns/**}: the customer portal's own chain (order 4, {@code portal.PortalSecurityConfig}).</li>
  *   <li>everything else: security headers only.</li>
@@ -98,8 +99,25 @@ public class WebSecurityConfig {
     return http.build();
   }
 
+  /** {@code /integrations/**}: connecting another system (QuickBooks' OAuth), for admins only. */
   @Bean
   @Order(3)
+  SecurityFilterChain integrationsSecurity(HttpSecurity http) throws Exception {
+    http.securityMatcher("/integrations/**")
+        .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(ADMIN))
+        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response, e)))
+        .exceptionHandling(ex -> ex
+            .authenticationEntryPoint((request, response, e) -> unauthorized(response, e))
+            .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN, "forbidden",
+                "Forbidden", "Only members of camunda-admin may connect integrations.")))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(AbstractHttpConfigurer::disable)
+        .headers(this::headers);
+    return http.build();
+  }
+
+  @Bean
+  @Order(4)
   SecurityFilterChain webhookSecurity(HttpSecurity http) throws Exception {
     http.securityMatcher("/webhooks/**")
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())

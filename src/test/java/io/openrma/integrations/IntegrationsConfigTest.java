@@ -3,6 +3,9 @@ package io.openrma.integrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openrma.integrations.helpdesk.GorgiasHelpdesk;
+import io.openrma.integrations.bookkeeping.Bookkeeping;
+import io.openrma.integrations.bookkeeping.QuickBooksBookkeeping;
+import io.openrma.integrations.bookkeeping.SimulatedBookkeeping;
 import io.openrma.integrations.helpdesk.Helpdesk;
 import io.openrma.integrations.helpdesk.NoHelpdesk;
 import io.openrma.integrations.helpdesk.SimulatedHelpdesk;
@@ -32,6 +35,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
 import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -219,6 +225,60 @@ class IntegrationsConfigTest {
       assertThat(app).hasFailed();
       assertThat(rootCause(app.getStartupFailure()).getMessage()).contains("SLACK_WEBHOOK_URL");
     });
+  }
+
+  static final String[] QUICKBOOKS = {"openrma.bookkeeping.provider=quickbooks",
+      "openrma.quickbooks.realm-id=9130355377388371", "openrma.quickbooks.client-id=ABqb",
+      "openrma.quickbooks.client-secret=qb_secret_x",
+      "openrma.quickbooks.token-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+      "openrma.quickbooks.deposit-to-account-id=35", "openrma.quickbooks.restocking-fee-item-id=31",
+      "openrma.quickbooks.shipping-item-id=32"};
+
+  @Test
+  void withoutABookkeepingProviderQuickBooksIsNeitherUsedNorRequired(CapturedOutput output) {
+    context.withPropertyValues(ALL_CREDENTIALS).withPropertyValues("openrma.integrations.require-credentials=true")
+        .run(app -> {
+          assertThat(app).hasNotFailed();
+          assertThat(app.getBean(Bookkeeping.class)).isInstanceOf(SimulatedBookkeeping.class);
+        });
+    assertThat(output.getOut()).contains("Bookkeeping: none").doesNotContain("Integration QuickBooks");
+  }
+
+  @Test
+  void quickBooksAsTheProviderWithoutItsCredentialsIsSimulatedInTheDemoAndStopsAStartThatRequiresThem(
+      CapturedOutput output) {
+    context.withPropertyValues("openrma.bookkeeping.provider=quickbooks").run(app -> {
+      assertThat(app).hasNotFailed();
+      assertThat(app.getBean(Bookkeeping.class)).isInstanceOf(SimulatedBookkeeping.class);
+    });
+    assertThat(output.getOut()).contains("Integration QuickBooks: SIMULATED");
+    context.withPropertyValues(ALL_CREDENTIALS)
+        .withPropertyValues("openrma.integrations.require-credentials=true", "openrma.bookkeeping.provider=quickbooks")
+        .run(app -> {
+          assertThat(app).hasFailed();
+          assertThat(rootCause(app.getStartupFailure()).getMessage()).contains("QuickBooks", "QUICKBOOKS_CLIENT_ID",
+              "QUICKBOOKS_CLIENT_SECRET", "QUICKBOOKS_REALM_ID", "OPENRMA_QUICKBOOKS_TOKENKEY",
+              "openrma.quickbooks.mode=simulate");
+        });
+  }
+
+  @Test
+  void quickBooksWithItsCredentialsIsLiveAndItsTimeoutsMustFitTheJobLock(CapturedOutput output) {
+    ApplicationContextRunner withDatabase = context.withConfiguration(AutoConfigurations.of(
+        DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+        DataSourceTransactionManagerAutoConfiguration.class))
+        .withPropertyValues("spring.datasource.url=jdbc:h2:mem:integrations-config-qb");
+    withDatabase.withPropertyValues(QUICKBOOKS).run(app -> {
+      assertThat(app).hasNotFailed();
+      assertThat(app.getBean(Bookkeeping.class)).isInstanceOf(QuickBooksBookkeeping.class);
+    });
+    assertThat(output.getOut()).contains("Integration QuickBooks: LIVE against https://quickbooks.api.intuit.com")
+        .doesNotContain("qb_secret_x");
+    withDatabase.withPropertyValues(QUICKBOOKS).withPropertyValues("openrma.quickbooks.read-timeout=PT30S",
+        "camunda.bpm.job-execution.lock-time-in-millis=300000").run(app -> {
+          assertThat(app).hasFailed();
+          assertThat(rootCause(app.getStartupFailure()).getMessage()).contains("QuickBooks timeouts add up to 350 s");
+        });
   }
 
   @Test

@@ -78,6 +78,7 @@ class ProcessIdsTest {
       entry("ISSUE_STORE_CREDIT", ServiceTask.class),
       entry("WAIT_FOR_REFUND_CONFIRMATION", ReceiveTask.class),
       entry("UPDATE_RECORD_REFUNDED", ServiceTask.class),
+      entry("RECORD_REFUND_IN_BOOKS", ServiceTask.class),
       entry("OPEN_SHOPIFY_RETURN", ServiceTask.class),
       entry("APPROVE_SHOPIFY_RETURN", ServiceTask.class),
       entry("DECLINE_SHOPIFY_RETURN", ServiceTask.class),

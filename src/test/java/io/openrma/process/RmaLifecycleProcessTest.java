@@ -33,6 +33,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import java.util.stream.Collectors;
 import java.util.Set;
 import io.openrma.returns.Timeline;
+import io.openrma.policy.Money;
 import io.openrma.returns.TimelineEntry;
 import io.openrma.returns.Resolution;
 import io.openrma.returns.ReturnRecord;
@@ -141,7 +142,7 @@ class RmaLifecycleProcessTest {
 
     lifecycle.runJobs(rma);
     assertThat(pi).isEnded().hasPassed(ProcessIds.REFUND_PAYMENT, ProcessIds.UPDATE_RECORD_REFUNDED,
-        ProcessIds.NOTIFY_CUSTOMER, ProcessIds.END_CLOSED);
+        ProcessIds.NOTIFY_CUSTOMER, ProcessIds.END_CLOSED).hasNotPassed(ProcessIds.RECORD_REFUND_IN_BOOKS);
     ReturnRecord record = lifecycle.record(rma);
     assertThat(record.status()).isEqualTo(ReturnStatus.CLOSED);
     // 1 of 2 T-shirts at 25.00 with 5.00 discount on the line: 22.50 + half the 8.55 tax, rounded: 4.28
@@ -486,6 +487,60 @@ class RmaLifecycleProcessTest {
   }
 
   @Test
+  void refundAndStoreCreditAreRecordedInTheBooksOnceWhenBookkeepingIsConnected() {
+    String refunded = lifecycle.create(aReturn().build());
+    String credited = lifecycle.create(aReturn().resolution(Resolution.STORE_CREDIT).build());
+    for (String rma : List.of(refunded, credited)) {
+      ProcessInstance pi = lifecycle.instance(rma);
+      // as ReturnLifecycle starts it with openrma.bookkeeping.provider=quickbooks (the test app has none)
+      engine.getRuntimeService().setVariable(pi.getId(), ProcessIds.VAR_RECORDS_BOOKS, true);
+      toInspection(rma);
+      lifecycle.inspect(rma, "NEW", "RESTOCK");
+      lifecycle.runJobsUntil(rma, ProcessIds.RECORD_REFUND_IN_BOOKS);
+      assertThat(pi).isWaitingAt(ProcessIds.RECORD_REFUND_IN_BOOKS).hasPassed(ProcessIds.UPDATE_RECORD_REFUNDED);
+      assertAgrees(rma, ReturnStatus.REFUNDED);
+      lifecycle.runJobs(rma);
+      assertThat(pi).isEnded().hasPassed(ProcessIds.RECORD_REFUND_IN_BOOKS, ProcessIds.NOTIFY_CUSTOMER);
+      assertThat(events(rma)).containsOnlyOnce("BOOKED");
+    }
+    assertThat(returns.timeline(lifecycle.record(refunded))).filteredOn(t -> "BOOKED".equals(t.event()))
+        .extracting(TimelineEntry::detail).singleElement().asString().startsWith("RefundReceipt sim-")
+        .contains(Money.format(lifecycle.record(refunded).refund().total(), "EUR"));
+    assertThat(returns.timeline(lifecycle.record(credited))).filteredOn(t -> "BOOKED".equals(t.event()))
+        .extracting(TimelineEntry::detail).singleElement().asString().startsWith("CreditMemo sim-");
+  }
+
+  @Test
+  void booksThatFailRetryIntoAnIncidentNamingQuickBooksAndBookOnceWhenTheAdminsRetry() {
+    String rma = lifecycle.create(aReturn().build());
+    ProcessInstance pi = lifecycle.instance(rma);
+    engine.getRuntimeService().setVariable(pi.getId(), ProcessIds.VAR_RECORDS_BOOKS, true);
+    toInspection(rma);
+    lifecycle.inspect(rma, "NEW", "RESTOCK");
+    lifecycle.runJobsUntil(rma, ProcessIds.RECORD_REFUND_IN_BOOKS);
+    faults.failNext("recordRefund", 100);
+    Job booksJob = lifecycle.job(rma, ProcessIds.RECORD_REFUND_IN_BOOKS);
+    while (engine.getManagementService().createJobQuery().jobId(booksJob.getId()).singleResult().getRetries() > 0) {
+      String id = booksJob.getId();
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(id)).hasMessageContaining("injected fault");
+    }
+    Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(incident.getIncidentMessage()).contains("QuickBooks").contains(rma)
+        .contains("Record refund in QuickBooks");
+    assertThat(events(rma)).doesNotContain("BOOKED"); // nothing recorded as done
+    assertAgrees(rma, ReturnStatus.REFUNDED);
+
+    faults.reset();
+    int postingsBefore = faults.calls("recordRefund");
+    engine.getManagementService().setJobRetries(booksJob.getId(), 1); // "Retry" in Cockpit
+    engine.getManagementService().executeJob(booksJob.getId());
+    lifecycle.runJobs(rma);
+    assertThat(pi).isEnded().hasPassed(ProcessIds.RECORD_REFUND_IN_BOOKS, ProcessIds.END_CLOSED);
+    assertThat(faults.calls("recordRefund")).isEqualTo(postingsBefore + 1);
+    assertThat(events(rma)).containsOnlyOnce("BOOKED");
+  }
+
+  @Test
   void exchangeIsArrangedByCustomerServiceWithoutRefund() {
     String rma = lifecycle.create(aReturn().resolution(Resolution.EXCHANGE).build());
     ProcessInstance pi = lifecycle.instance(rma);
@@ -676,6 +731,7 @@ class RmaLifecycleProcessTest {
       case ProcessIds.TASK_INSPECT -> ReturnStatus.RECEIVED;
       case ProcessIds.CALCULATE_REFUND -> ReturnStatus.INSPECTED;
       case ProcessIds.WAIT_FOR_REFUND_CONFIRMATION -> ReturnStatus.REFUND_PENDING;
+      case ProcessIds.RECORD_REFUND_IN_BOOKS -> ReturnStatus.REFUNDED;
       case ProcessIds.TASK_RESOLVE_REFUND_PROBLEM -> ReturnStatus.REFUND_FAILED;
       case ProcessIds.SEND_REJECTION_EMAIL -> ReturnStatus.REJECTED;
       case ProcessIds.VOID_RETURN_LABEL, ProcessIds.SEND_CANCELLATION_EMAIL -> ReturnStatus.CANCELLED;
