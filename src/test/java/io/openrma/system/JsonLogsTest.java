@@ -16,14 +16,20 @@ import io.openrma.support.MutableClock;
 import io.openrma.support.OpsTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** With the profile json-logs, every log line is a JSON object naming the return and its process instance. */
+/**
+ * With the profile json-logs, every log line is a JSON object naming the return and its process instance. A
+ * context of its own: Spring Boot sets up logging anew with every context it starts, so when another test
+ * class started one since the cached ops context, its log lines would be plain text.
+ */
 @OpsTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
 class JsonLogsTest {
 
