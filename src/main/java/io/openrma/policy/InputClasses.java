@@ -22,8 +22,9 @@ import org.camunda.bpm.model.dmn.instance.Rule;
  *
  * <p>A number column whose every entry is empty or a comparison with number literals ({@code < 2500},
  * {@code >= 50000}, {@code [1..30]}, lists of those, {@code not(...)}) is cut at those literals: two values on
- * the same side of (or at) every literal are one class. Any other column (strings, or an entry this does not
- * read) is its exact value. When an output entry is not a literal (it could compute from the inputs), every
+ * the same side of (or at) every literal are one class. A string column whose entries are lists of string
+ * literals ({@code "DEFECTIVE","WRONG_ITEM"}, {@code not("NEW")}) is the set of those lists a value is in. Any
+ * other column (an entry this does not read) is its exact value. When an output entry is not a literal (it could compute from the inputs), every
  * return is its own class.
  */
 final class InputClasses {
@@ -32,10 +33,14 @@ final class InputClasses {
   private static final Pattern TEST = Pattern.compile(
       "(?:(<=|>=|<|>|=)?\\s*(-?\\d+(?:\\.\\d+)?))|(?:[\\[\\]()]\\s*(-?\\d+(?:\\.\\d+)?)\\s*\\.\\.\\s*(-?\\d+(?:\\.\\d+)?)\\s*[\\[\\]()])");
   private static final Pattern LITERAL = Pattern.compile("\\s*(\"[^\"]*\"|-?\\d+(\\.\\d+)?|true|false)?\\s*");
+  private static final Pattern STRINGS = Pattern.compile("\\s*\"[^\"]*\"\\s*(,\\s*\"[^\"]*\"\\s*)*");
+  private static final Pattern STRING = Pattern.compile("\"([^\"]*)\"");
 
   private final List<String> inputs = new ArrayList<>();
   /** Per input, the literals it is cut at; {@code null}: the exact value. */
   private final List<BigDecimal[]> cuts = new ArrayList<>();
+  /** Per input, the string lists its entries test ({@code null}: not a column of string lists). */
+  private final List<List<java.util.Set<String>>> lists = new ArrayList<>();
   private final boolean constantOutputs;
 
   InputClasses(DecisionTable table) {
@@ -46,6 +51,7 @@ final class InputClasses {
           ? null
           : column.getInputExpression().getText().getTextContent().strip());
       cuts.add(cutsOf(table, i));
+      lists.add(listsOf(table, i));
     }
     boolean constant = true;
     for (Rule rule : table.getRules()) {
@@ -65,6 +71,13 @@ final class InputClasses {
     List<Object> key = new ArrayList<>(inputs.size());
     for (int i = 0; i < inputs.size(); i++) {
       Object value = inputs.get(i) == null ? null : values.get(inputs.get(i));
+      List<java.util.Set<String>> tested = lists.get(i);
+      if (tested != null && value instanceof String text) {
+        StringBuilder in = new StringBuilder(tested.size());
+        tested.forEach(list -> in.append(list.contains(text) ? '1' : '0'));
+        key.add(in.toString());
+        continue;
+      }
       BigDecimal[] at = cuts.get(i);
       if (at == null || !(value instanceof Number number)) {
         key.add(value);
@@ -82,6 +95,37 @@ final class InputClasses {
       key.add(sides.toString());
     }
     return key;
+  }
+
+  /** A column whose entries are empty or lists of string literals (with or without {@code not(...)}). */
+  private static List<java.util.Set<String>> listsOf(DecisionTable table, int column) {
+    List<java.util.Set<String>> lists = new ArrayList<>();
+    for (Rule rule : table.getRules()) {
+      String text = entry(rule, column);
+      if (text.isEmpty() || text.equals("-")) {
+        continue;
+      }
+      if (text.startsWith("not(") && text.endsWith(")")) {
+        text = text.substring(4, text.length() - 1);
+      }
+      if (!STRINGS.matcher(text).matches()) {
+        return null;
+      }
+      java.util.Set<String> list = new java.util.HashSet<>();
+      Matcher m = STRING.matcher(text);
+      while (m.find()) {
+        list.add(m.group(1));
+      }
+      lists.add(list);
+    }
+    return lists;
+  }
+
+  private static String entry(Rule rule, int column) {
+    List<InputEntry> entries = List.copyOf(rule.getInputEntries());
+    return column < entries.size() && entries.get(column).getText() != null
+        ? entries.get(column).getText().getTextContent().strip()
+        : "";
   }
 
   private static BigDecimal[] cutsOf(DecisionTable table, int column) {

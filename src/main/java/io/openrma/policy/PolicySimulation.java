@@ -94,6 +94,11 @@ public final class PolicySimulation {
 
   /** Reads the draft; {@code decisionKey} is the table's id, {@code return-policy}. */
   public PolicySimulation(byte[] draftXml, String decisionKey) {
+    this(draftXml, decisionKey, true);
+  }
+
+  /** Without {@code classes} the engine decides every return itself (the test that classes change nothing). */
+  PolicySimulation(byte[] draftXml, String decisionKey, boolean classes) {
     DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
         .createDefaultDmnEngineConfiguration();
     List<DmnDecisionTableEvaluationListener> listeners = new ArrayList<>();
@@ -113,7 +118,7 @@ public final class PolicySimulation {
     Decision table = model.getModelElementById(decisionKey);
     DecisionTable rows = (DecisionTable) table.getExpression();
     this.ruleIds = rows.getRules().stream().map(Rule::getId).toList();
-    this.classes = new InputClasses(rows);
+    this.classes = classes ? new InputClasses(rows) : null;
     this.inputsRead = new LinkedHashSet<>();
     for (Input input : rows.getInputs()) {
       if (input.getInputExpression() != null && input.getInputExpression().getText() != null) {
@@ -135,7 +140,7 @@ public final class PolicySimulation {
     Map<List<Object>, java.util.Optional<Evaluated>> decided = new java.util.HashMap<>();
     for (Recorded r : recorded) {
       known.addAll(r.inputs().keySet());
-      List<Object> inputClass = classes.of(r.inputs());
+      List<Object> inputClass = classes == null ? null : classes.of(r.inputs());
       Evaluated draft = inputClass == null
           ? evaluate(r.inputs())
           : decided.computeIfAbsent(inputClass, c -> java.util.Optional.ofNullable(evaluate(r.inputs()))).orElse(null);

@@ -155,6 +155,32 @@ class PolicySimulationTest {
   }
 
   @Test
+  void returnsDecidedOncePerClassAreDecidedExactlyAsTheEngineDecidesEachOne() throws IOException {
+    java.util.Random random = new java.util.Random(7);
+    String[] reasons = {"DOES_NOT_FIT", "NO_LONGER_NEEDED", "DEFECTIVE", "WRONG_ITEM", "DAMAGED_IN_SHIPPING", "OTHER"};
+    String[] categories = {"GENERAL", "APPAREL", "ELECTRONICS", "HYGIENE", "FINAL_SALE"};
+    String[] conditions = {"NEW", "OPENED", "USED", "DAMAGED"};
+    List<Recorded> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      // values at and around the table's limits (30, 60 days; 2500, 20000, 50000; 5 returns) as well as between
+      int[] days = {0, 29, 30, 31, 59, 60, 61, 90};
+      long[] values = {100, 2_499, 2_500, 2_501, 19_999, 20_000, 49_999, 50_000, 50_001, 90_000};
+      Recorded r = recorded("RMA-" + i, days[random.nextInt(days.length)], reasons[random.nextInt(reasons.length)],
+          categories[random.nextInt(categories.length)], values[random.nextInt(values.length)],
+          conditions[random.nextInt(conditions.length)], approve(0), 11);
+      r.inputs().put("priorReturns", random.nextInt(8));
+      many.add(r);
+    }
+    byte[] stricter = with(live(), "Rule_HighValue_in3", "&gt;= 50000", "&gt;= 20000").getBytes(StandardCharsets.UTF_8);
+
+    Result byClass = new PolicySimulation(stricter, KEY, true).run(many, 90);
+    Result oneByOne = new PolicySimulation(stricter, KEY, false).run(many, 90);
+
+    assertThat(byClass).isEqualTo(oneByOne);
+    assertThat(byClass.changed()).isNotEmpty();
+  }
+
+  @Test
   void aFileThatIsNoReturnPolicyIsRefusedWithWhy() {
     assertThatThrownBy(() -> new PolicySimulation("<definitions/>".getBytes(StandardCharsets.UTF_8), KEY))
         .isInstanceOf(PolicySimulation.InvalidDraft.class).hasMessageContaining("return-policy");
