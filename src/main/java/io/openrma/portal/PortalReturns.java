@@ -84,7 +84,7 @@ class PortalReturns {
     OrderReturnRequest request = request(order, wizard);
     String key = "portal:" + wizard.nonce;
     try {
-      return creation.createForCustomer(request, key, CHANNEL).record();
+      return creation.createForCustomer(request, key, CHANNEL, wizard.uploadId).record();
     } catch (DuplicateKeyException sameMomentSameReview) {
       return creation.replay(key, request).orElseThrow().record();
     }
