@@ -1,5 +1,6 @@
 package io.openrma.returns;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,9 +12,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * {@code /api/returns/{rma}/photos}: the customer's photos for the reviewer and the inspector, under the staff
@@ -41,11 +44,34 @@ class ReturnPhotoController {
   }
 
   @GetMapping
-  @Operation(summary = "The customer's photos of a return (uploaded in the portal), without their bytes")
-  List<PhotoView> list(@PathVariable String rmaNumber) {
+  @Operation(summary = "The customer's photos of a return (uploaded in the portal), without their bytes", description = "JSON; "
+      + "a browser (Accept: text/html), as from the link in a Tasklist form, gets a page of download links.")
+  ResponseEntity<?> list(@PathVariable String rmaNumber,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    List<PhotoView> list = views(rmaNumber);
+    return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)
+        ? ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+            .body(page(rmaNumber, list))
+        : ResponseEntity.ok(list);
+  }
+
+  private List<PhotoView> views(String rmaNumber) {
     ReturnRecord record = returns.get(rmaNumber);
     return photos.of(record).stream().map(p -> new PhotoView(p.position(), p.fileName(), p.contentType(), p.size(),
         p.uploadedAt(), "/api/returns/" + record.rmaNumber() + "/photos/" + p.position())).toList();
+  }
+
+  /** The list as a page: one download link per photo (the browser asks for the staff member's login first). */
+  private static String page(String rmaNumber, List<PhotoView> photos) {
+    StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+        .append(HtmlUtils.htmlEscape(rmaNumber)).append(": customer's photos</title></head><body><h1>")
+        .append(HtmlUtils.htmlEscape(rmaNumber)).append(": customer's photos</h1><ul>");
+    for (PhotoView photo : photos) {
+      html.append("<li><a href=\"").append(HtmlUtils.htmlEscape(photo.href())).append("\">")
+          .append(HtmlUtils.htmlEscape(photo.fileName())).append("</a> (").append(photo.contentType()).append(", ")
+          .append((photo.size() + 1023) / 1024).append(" KB)</li>");
+    }
+    return html.append("</ul></body></html>").toString();
   }
 
   @GetMapping("/{position}")

@@ -51,6 +51,9 @@ class PortalPhotosTest {
     assertThat(list.status()).isEqualTo(200);
     assertThat(list.json().findValuesAsText("fileName")).containsExactly("broken_zip.JPG", "seam.png");
     assertThat(list.json().findValuesAsText("contentType")).containsExactly("image/jpeg", "image/png");
+    Http.Response page = staff.send(staff.request("/api/returns/" + rma + "/photos").header("Accept", "text/html"));
+    assertThat(page.header("Content-Type")).startsWith("text/html");
+    assertThat(page.body()).contains("<a href=\"/api/returns/" + rma + "/photos/1\">broken_zip.JPG</a>");
     HttpResponse<byte[]> png = bytes(staff, "/api/returns/" + rma + "/photos/2");
     assertThat(png.statusCode()).isEqualTo(200);
     assertThat(png.body()).isEqualTo(PNG);
