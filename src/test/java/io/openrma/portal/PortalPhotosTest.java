@@ -143,6 +143,23 @@ class PortalPhotosTest {
   }
 
   @Test
+  void photosAddedForADefectStayBehindWhenTheReasonChangesToOneThatNeedsNone() {
+    PortalBrowser browser = new PortalBrowser(port);
+    defective(browser);
+    browser.postMultipart("/returns/items", defectiveLine(),
+        List.of(new PortalBrowser.Upload("photos", "seam.jpg", "image/jpeg", JPEG)), true);
+    browser.get("/returns/items");
+    browser.post("/returns/items", Map.of("lines[1].quantity", "1", "lines[1].reason", "DOES_NOT_FIT",
+        "lines[1].condition", "NEW"));
+    browser.post("/returns/resolution", Map.of("resolution", "REFUND"));
+    String rma = PortalSteps.rmaNumber(PortalSteps.submit(browser));
+
+    Http staff = new Http(port).as("carl");
+    assertThat(staff.get("/api/returns/" + rma).json().has("photosUrl")).isFalse();
+    assertThat(staff.get("/api/returns/" + rma + "/photos").json()).isEmpty();
+  }
+
+  @Test
   void aPhotoFormWithoutItsCsrfTokenIsRefusedAndStoresNothing() {
     PortalBrowser browser = new PortalBrowser(port);
     defective(browser);
