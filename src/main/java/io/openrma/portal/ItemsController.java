@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.openrma.orders.Eligibility.LineVerdict;
 import io.openrma.orders.Order;
 import io.openrma.returns.ItemCondition;
+import io.openrma.returns.ReturnPhotos;
 import io.openrma.returns.ReturnReason;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -133,7 +134,7 @@ class ItemsController {
     model.addAttribute("problems", problems);
     model.addAttribute("offerPhotos", offerPhotos);
     model.addAttribute("photos", offerPhotos ? photos.staged(wizard) : List.of());
-    model.addAttribute("maxPhotos", io.openrma.returns.ReturnPhotos.MAX_PHOTOS);
+    model.addAttribute("maxPhotos", ReturnPhotos.MAX_PHOTOS);
     model.addAttribute("reasons", ReturnReason.values());
     model.addAttribute("conditions", Arrays.stream(ItemCondition.values()).filter(ItemCondition::isReportable)
         .toList());
