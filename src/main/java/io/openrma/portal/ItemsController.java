@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.openrma.orders.Eligibility.LineVerdict;
 import io.openrma.orders.Order;
 import io.openrma.returns.ItemCondition;
+import io.openrma.returns.ReturnPhotos;
 import io.openrma.returns.ReturnReason;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,11 +19,15 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * "Choose items": every line of the order, what may still be returned of it or why nothing may, a reason and
  * the condition per chosen line, a comment. Lines the order does not allow are refused here however they are
- * posted (and again by the returns record).
+ * posted (and again by the returns record). A chosen reason that needs them (defective, damaged, wrong item)
+ * brings the page back once with a field for up to five photos ({@link PortalPhotos}), which works without
+ * JavaScript; the form is {@code multipart/form-data} for that.
  */
 @Controller
 class ItemsController {
@@ -31,10 +36,12 @@ class ItemsController {
 
   private final PortalReturns portal;
   private final MessageSource messages;
+  private final PortalPhotos photos;
 
-  ItemsController(PortalReturns portal, MessageSource messages) {
+  ItemsController(PortalReturns portal, MessageSource messages, PortalPhotos photos) {
     this.portal = portal;
     this.messages = messages;
+    this.photos = photos;
   }
 
   @GetMapping("/returns/items")
@@ -55,11 +62,12 @@ class ItemsController {
       form.getLines().add(line);
     }
     form.setComment(wizard.comment);
-    return page(model, order.get(), lines, form, null);
+    return page(model, wizard, order.get(), lines, form, null, wizard.wantsPhotos());
   }
 
   @PostMapping("/returns/items")
-  String choose(@ModelAttribute("form") ItemsForm form, BindingResult binding, HttpServletRequest request,
+  String choose(@ModelAttribute("form") ItemsForm form, BindingResult binding,
+      @RequestParam(name = "photos", required = false) List<MultipartFile> files, HttpServletRequest request,
       HttpServletResponse response, Model model, Locale locale) {
     Wizard wizard = Wizard.of(request);
     Optional<Order> order = wizard == null ? Optional.empty() : portal.order(wizard);
@@ -103,15 +111,20 @@ class ItemsController {
     }
     wizard.comment = comment;
     wizard.changed();
+    boolean wantsPhotos = wizard.wantsPhotos();
+    if (wantsPhotos) {
+      photos.add(wizard, files, problems);
+    }
     if (!problems.isEmpty()) {
       wizard.choices.clear();
       response.setStatus(422);
-      return page(model, order.get(), lines, form, problems);
+      return page(model, wizard, order.get(), lines, form, problems, wantsPhotos);
     }
-    return "redirect:/returns/resolution";
+    return wantsPhotos && !form.isPhotosOffered() ? "redirect:/returns/items#photos" : "redirect:/returns/resolution";
   }
 
-  private String page(Model model, Order order, List<LineVerdict> lines, ItemsForm form, Problems problems) {
+  private String page(Model model, Wizard wizard, Order order, List<LineVerdict> lines, ItemsForm form,
+      Problems problems, boolean offerPhotos) {
     while (form.getLines().size() < lines.size()) {
       form.getLines().add(new ItemsForm.LineForm()); // lines not posted (disabled ones are not)
     }
@@ -119,6 +132,9 @@ class ItemsController {
     model.addAttribute("lines", lines);
     model.addAttribute("form", form);
     model.addAttribute("problems", problems);
+    model.addAttribute("offerPhotos", offerPhotos);
+    model.addAttribute("photos", offerPhotos ? photos.staged(wizard) : List.of());
+    model.addAttribute("maxPhotos", ReturnPhotos.MAX_PHOTOS);
     model.addAttribute("reasons", ReturnReason.values());
     model.addAttribute("conditions", Arrays.stream(ItemCondition.values()).filter(ItemCondition::isReportable)
         .toList());

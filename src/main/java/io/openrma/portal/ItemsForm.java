@@ -14,6 +14,8 @@ public class ItemsForm {
 
   private List<LineForm> lines = new ArrayList<>();
   private String comment;
+  /** The posted page showed the photo field: a customer who saw it and added none goes on without. */
+  private boolean photosOffered;
 
   public List<LineForm> getLines() {
     return lines;
@@ -29,6 +31,14 @@ public class ItemsForm {
 
   public void setComment(String comment) {
     this.comment = comment;
+  }
+
+  public boolean isPhotosOffered() {
+    return photosOffered;
+  }
+
+  public void setPhotosOffered(boolean photosOffered) {
+    this.photosOffered = photosOffered;
   }
 
   /** One order line's choice; quantity 0 or none: not returned. */

@@ -14,7 +14,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import io.openrma.process.SlaSettings;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * What every portal page reads, as {@code ${@portalPages...}} in the templates (also the error page, which
@@ -29,10 +31,12 @@ class PortalPages {
 
   private final PortalProperties brand;
   private final SlaSettings sla;
+  private final MultipartProperties uploads;
 
-  PortalPages(PortalProperties brand, SlaSettings sla) {
+  PortalPages(PortalProperties brand, SlaSettings sla, MultipartProperties uploads) {
     this.brand = brand;
     this.sla = sla;
+    this.uploads = uploads;
   }
 
   public PortalProperties brand() {
@@ -85,6 +89,20 @@ class PortalPages {
   /** Days the inspection takes at most after arrival ({@code openrma.sla.inspection}), at least one. */
   public long inspectionDays() {
     return Math.max(1, ceilDays(sla.getInspection()));
+  }
+
+  /** {@code spring.servlet.multipart.max-file-size}, as {@code 10 MB}. */
+  public String maxPhotoSize() {
+    return size(uploads.getMaxFileSize());
+  }
+
+  /** {@code spring.servlet.multipart.max-request-size}, as {@code 51 MB}. */
+  public String maxUploadSize() {
+    return size(uploads.getMaxRequestSize());
+  }
+
+  private static String size(DataSize size) {
+    return size.toMegabytes() > 0 ? size.toMegabytes() + " MB" : size.toKilobytes() + " KB";
   }
 
   static Locale supported(Locale locale) {

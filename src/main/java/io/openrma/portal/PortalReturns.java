@@ -80,12 +80,16 @@ class PortalReturns {
     return estimator.estimate(preview.record(), preview.priorReturns(), LocalDate.now(clock));
   }
 
-  /** Creates the return once per review: the review's nonce is the idempotency key. */
+  /**
+   * Creates the return once per review: the review's nonce is the idempotency key. The photos staged go with it
+   * only while a chosen reason still asks for them.
+   */
   ReturnRecord submit(Order order, Wizard wizard) {
     OrderReturnRequest request = request(order, wizard);
     String key = "portal:" + wizard.nonce;
     try {
-      return creation.createForCustomer(request, key, CHANNEL, LocaleContextHolder.getLocale()).record();
+      return creation.createForCustomer(request, key, CHANNEL, LocaleContextHolder.getLocale(),
+          wizard.wantsPhotos() ? wizard.uploadId : null).record();
     } catch (DuplicateKeyException sameMomentSameReview) {
       return creation.replay(key, request).orElseThrow().record();
     }

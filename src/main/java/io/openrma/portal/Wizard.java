@@ -39,6 +39,8 @@ final class Wizard implements Serializable {
   /** The review's one-time form value: a second submit of the same review replays the first return. */
   String nonce = UUID.randomUUID().toString();
   String submittedRma;
+  /** Where this wizard's photos wait in the database until the return is created (see {@code ReturnPhotos}). */
+  String uploadId = UUID.randomUUID().toString();
 
   private Wizard(String orderNumber, String email) {
     this.orderNumber = orderNumber;
@@ -58,6 +60,11 @@ final class Wizard implements Serializable {
   static Wizard of(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     return session == null ? null : (Wizard) session.getAttribute(ATTRIBUTE);
+  }
+
+  /** A chosen line's reason lets the customer add photos. */
+  boolean wantsPhotos() {
+    return choices.values().stream().anyMatch(c -> c.reason().needsPhotos());
   }
 
   boolean hasChoices() {

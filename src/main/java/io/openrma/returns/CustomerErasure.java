@@ -77,6 +77,8 @@ public class CustomerErasure {
           .param("erased", ERASED).param("email", "erased-" + id + "@erased.invalid")
           .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("id", id).update();
       jdbc.sql("DELETE FROM rma_label_pdf WHERE return_id = :id").param("id", id).update();
+      // the customer's photos may show them, their home or their handwriting
+      jdbc.sql("DELETE FROM rma_return_photo WHERE return_id = :id").param("id", id).update();
       // free text people typed may repeat the customer's name or email
       scrub("rma_timeline", "detail", "return_id", id, secrets);
       scrub("rma_return", "cancel_reason", "id", id, secrets);

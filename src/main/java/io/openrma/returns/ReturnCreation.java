@@ -45,11 +45,12 @@ public class ReturnCreation {
   private final ReturnsProperties properties;
   private final ApplicationEventPublisher events;
   private final ObjectMapper canonicalJson;
+  private final ReturnPhotos photos;
 
   ReturnCreation(ReturnRepository repository, ReturnRequestValidator validator, ReturnWorkflow workflow,
       OrderReferences orders, Timeline timeline, JdbcAggregateOperations aggregates, JdbcClient jdbc,
       DatabaseDialect dialect, Clock clock,
-      ReturnsProperties properties, ApplicationEventPublisher events, ObjectMapper objectMapper) {
+      ReturnsProperties properties, ApplicationEventPublisher events, ObjectMapper objectMapper, ReturnPhotos photos) {
     this.repository = repository;
     this.validator = validator;
     this.workflow = workflow;
@@ -61,6 +62,7 @@ public class ReturnCreation {
     this.clock = clock;
     this.properties = properties;
     this.events = events;
+    this.photos = photos;
     this.canonicalJson = objectMapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
   }
 
@@ -75,7 +77,7 @@ public class ReturnCreation {
   @Transactional
   public Created create(CreateReturnRequest request, String idempotencyKey, String createdBy) {
     return create(request, () -> new OrderReferences.Resolved(request, null, null, null), idempotencyKey, createdBy,
-        Actor.user(createdBy));
+        Actor.user(createdBy), null);
   }
 
   /**
@@ -85,7 +87,7 @@ public class ReturnCreation {
    */
   @Transactional
   public Created create(OrderReturnRequest reference, String idempotencyKey, String createdBy) {
-    return create(reference, () -> orders.resolve(reference), idempotencyKey, createdBy, Actor.user(createdBy));
+    return create(reference, () -> orders.resolve(reference), idempotencyKey, createdBy, Actor.user(createdBy), null);
   }
 
   /**
@@ -94,15 +96,20 @@ public class ReturnCreation {
    */
   @Transactional
   public Created createForCustomer(OrderReturnRequest reference, String idempotencyKey, String channel) {
-    return createForCustomer(reference, idempotencyKey, channel, null);
+    return createForCustomer(reference, idempotencyKey, channel, null, null);
   }
 
-  /** The same in the customer's language, which the emails about the return then follow. */
+  /**
+   * The same in the customer's language (the emails about the return follow it), with the photos the customer
+   * staged under {@code photoUploadId} ({@link ReturnPhotos}): they are attached in this transaction and the
+   * return's {@code photosUrl} is OpenRMA's own list of them, set before the lifecycle starts so the reviewer's
+   * first task already links to them.
+   */
   @Transactional
   public Created createForCustomer(OrderReturnRequest reference, String idempotencyKey, String channel,
-      java.util.Locale locale) {
+      java.util.Locale locale, String photoUploadId) {
     return create(reference, () -> orders.resolve(reference), idempotencyKey, channel, Actor.customer(channel),
-        locale);
+        locale, photoUploadId);
   }
 
   /** The return a request would create, before it is saved, and the customer's earlier returns the policy counts. */
@@ -141,16 +148,16 @@ public class ReturnCreation {
           : source.withReturnId(
               sourceReturnId),
           resolved.lineItemIds(), resolved.exchangeVariantIds());
-    }, sourceReturnId, createdBy, Actor.user(createdBy));
+    }, sourceReturnId, createdBy, Actor.user(createdBy), null);
   }
 
   private Created create(NewReturn asSent, Supplier<OrderReferences.Resolved> full, String idempotencyKey,
-      String createdBy, Actor actor) {
-    return create(asSent, full, idempotencyKey, createdBy, actor, null);
+      String createdBy, Actor actor, String photoUploadId) {
+    return create(asSent, full, idempotencyKey, createdBy, actor, null, photoUploadId);
   }
 
   private Created create(NewReturn asSent, Supplier<OrderReferences.Resolved> full, String idempotencyKey,
-      String createdBy, Actor actor, java.util.Locale locale) {
+      String createdBy, Actor actor, java.util.Locale locale, String photoUploadId) {
     String hash = hash(asSent);
     if (idempotencyKey != null) {
       Optional<Created> replay = replay(idempotencyKey, hash);
@@ -172,6 +179,10 @@ public class ReturnCreation {
         : resolved.source() != null && resolved.source().returnId() != null ? resolved.source().name() : "api");
     record.locale(locale);
     record.idempotency(idempotencyKey, hash);
+    boolean withPhotos = photoUploadId != null && !photos.staged(photoUploadId).isEmpty();
+    if (withPhotos) {
+      record.photosUrl("/api/returns/" + record.rmaNumber() + "/photos");
+    }
     try {
       record = repository.save(record);
     } catch (DbActionExecutionException e) {
@@ -179,6 +190,9 @@ public class ReturnCreation {
         throw concurrentSameKey; // the same Idempotency-Key at the same moment: the caller replays the winner
       }
       throw e;
+    }
+    if (withPhotos) {
+      photos.attach(photoUploadId, record.id());
     }
     timeline.append(record, record.createdAt(), actor, "CREATED", ReturnStatus.REQUESTED,
         "Return requested for order " + record.order().orderId() + ": " + describeLines(record.lines()));

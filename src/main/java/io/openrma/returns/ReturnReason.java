@@ -17,6 +17,11 @@ public enum ReturnReason {
     return this == DEFECTIVE || this == DAMAGED_IN_SHIPPING || this == WRONG_ITEM;
   }
 
+  /** The customer may show it: the portal offers up to five photos for these reasons. */
+  public boolean needsPhotos() {
+    return isMerchantFault();
+  }
+
   /** What a person reads: in Tasklist's forms and task cards, never the constant's name. */
   public String label() {
     return label;

@@ -228,6 +228,11 @@ public class ReturnRecord {
 
   // ------------------------------------------------------------------------------------------- changes
 
+  /** OpenRMA's own link to the photos the customer uploaded (relative, so not validated as an API caller's URL). */
+  void photosUrl(String photosUrl) {
+    this.photosUrl = photosUrl;
+  }
+
   void channel(String channel) {
     this.channel = channel;
   }

@@ -90,6 +90,36 @@ final class PortalBrowser {
         .POST(HttpRequest.BodyPublishers.ofString(body)), path));
   }
 
+  /** A file to upload, as the browser declares it. */
+  record Upload(String field, String fileName, String contentType, byte[] bytes) {
+  }
+
+  /**
+   * A {@code multipart/form-data} post of these fields and files, with the CSRF token of the last page as a
+   * hidden field when {@code withCsrf}.
+   */
+  Page postMultipart(String path, Map<String, String> form, java.util.List<Upload> files, boolean withCsrf) {
+    Map<String, String> fields = new LinkedHashMap<>(form);
+    if (withCsrf && last != null && last.csrf() != null) {
+      fields.putIfAbsent("_csrf", last.csrf());
+    }
+    String boundary = "----portal-test-" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    for (Upload file : files) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+          + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(file.bytes());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return follow(send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), path));
+  }
+
   Page last() {
     return last;
   }

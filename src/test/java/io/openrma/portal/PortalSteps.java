@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.openrma.returns.ReturnReason;
+
 /** The customer's way through the portal, step by step, as the tests walk it. */
 final class PortalSteps {
 
@@ -29,8 +31,15 @@ final class PortalSteps {
   static PortalBrowser.Page toReview(PortalBrowser browser, String orderNumber, int line, String reason) {
     PortalBrowser.Page items = lookUp(browser, orderNumber, PortalTestOrders.email(orderNumber));
     assertThat(items.path()).as(items.body()).isEqualTo("/returns/items");
-    PortalBrowser.Page resolution = browser.post("/returns/items", Map.of("lines[" + line + "].quantity", "1",
-        "lines[" + line + "].reason", reason, "lines[" + line + "].condition", "NEW"));
+    Map<String, String> choice = Map.of("lines[" + line + "].quantity", "1", "lines[" + line + "].reason", reason,
+        "lines[" + line + "].condition", "NEW");
+    PortalBrowser.Page resolution = browser.post("/returns/items", choice);
+    if (ReturnReason.valueOf(reason).needsPhotos()) {
+      assertThat(resolution.path()).as("the page again, with the photo field").isEqualTo("/returns/items");
+      Map<String, String> withoutPhotos = new java.util.HashMap<>(choice);
+      withoutPhotos.put("photosOffered", "true");
+      resolution = browser.post("/returns/items", withoutPhotos);
+    }
     assertThat(resolution.path()).as(resolution.body()).isEqualTo("/returns/resolution");
     PortalBrowser.Page review = browser.post("/returns/resolution", Map.of("resolution", "REFUND"));
     assertThat(review.path()).as(review.body()).isEqualTo("/returns/review");
