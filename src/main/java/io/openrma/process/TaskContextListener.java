@@ -60,7 +60,8 @@ public class TaskContextListener implements TaskListener {
       task.setDueDate(Date.from(clock.instant().plus(allowed)));
     }
     task.setVariableLocal("pii_customerName", record.customer().name());
-    task.setVariableLocal("returnSummary", summary(record));
+    task.setVariableLocal("returnSummary", summary(record)
+        + returns.policyDecision(record).map(d -> "\n\nDecided by " + d.describe()).orElse(""));
     switch (task.getTaskDefinitionKey()) {
       case ProcessIds.TASK_FIX_ADDRESS -> {
         var address = record.customer().address();

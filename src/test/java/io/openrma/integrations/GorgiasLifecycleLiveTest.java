@@ -25,6 +25,7 @@ import io.openrma.support.LiveReturns;
 import io.openrma.support.ReturnBodies;
 import io.openrma.support.StandIns;
 import io.openrma.support.standins.GorgiasApi;
+import io.openrma.support.standins.QuickBooksApi;
 import io.openrma.support.standins.Stubs;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +41,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A whole return with every integration live, Gorgias instead of Zendesk ({@code openrma.helpdesk.provider=gorgias}
- * against the stand-in's {@code /gorgias}). Its own Spring context, so the other live tests keep Zendesk.
+ * against the stand-in's {@code /gorgias}) and QuickBooks Online as the books ({@code /quickbooks}). Its own Spring
+ * context, so the other live tests keep Zendesk and no books.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -58,7 +60,17 @@ class GorgiasLifecycleLiveTest {
       TestPropertyValues.of("openrma.helpdesk.provider=gorgias", "openrma.gorgias.mode=live",
           "openrma.gorgias.base-url=" + StandIns.url("/gorgias"), "openrma.gorgias.email=" + GorgiasApi.EMAIL,
           "openrma.gorgias.api-key=" + GorgiasApi.API_KEY, "openrma.gorgias.agent-email=" + GorgiasApi.AGENT,
-          "openrma.gorgias.tracking-field-id=" + TRACKING_FIELD, "openrma.gorgias.read-timeout=PT2S")
+          "openrma.gorgias.tracking-field-id=" + TRACKING_FIELD, "openrma.gorgias.read-timeout=PT2S",
+          "openrma.bookkeeping.provider=quickbooks", "openrma.quickbooks.mode=live",
+          "openrma.quickbooks.base-url=" + StandIns.url("/quickbooks"),
+          "openrma.quickbooks.oauth-url=" + StandIns.url("/quickbooks"),
+          "openrma.quickbooks.realm-id=" + QuickBooksApi.REALM,
+          "openrma.quickbooks.client-id=" + QuickBooksApi.CLIENT_ID,
+          "openrma.quickbooks.client-secret=" + QuickBooksApi.CLIENT_SECRET,
+          "openrma.quickbooks.refresh-token=RT-live-1",
+          "openrma.quickbooks.token-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+          "openrma.quickbooks.deposit-to-account-id=35", "openrma.quickbooks.restocking-fee-item-id=31",
+          "openrma.quickbooks.shipping-item-id=32", "openrma.quickbooks.read-timeout=PT2S")
           .applyTo(context);
     }
   }
@@ -93,8 +105,26 @@ class GorgiasLifecycleLiveTest {
         .willReturn(okJson("[]")));
   }
 
+  private static final String COMPANY = "/quickbooks/v3/company/" + QuickBooksApi.REALM;
+
+  /** QuickBooks: a token for any refresh token, the customer and every SKU found, a refund receipt of {@code total}. */
+  private static void quickBooks(String rma, long total) {
+    StandIns.API.stubFor(post(urlEqualTo("/quickbooks/oauth2/v1/tokens/bearer"))
+        .willReturn(okJson(QuickBooksApi.token("AT-live", "RT-live-2"))));
+    StandIns.API.stubFor(get(urlPathEqualTo(COMPANY + "/query"))
+        .withQueryParam("query", com.github.tomakehurst.wiremock.client.WireMock.matching(".*from Customer.*"))
+        .willReturn(okJson(QuickBooksApi.query("Customer", QuickBooksApi.customer("58", "Jane Doe",
+            "jane@example.com")))));
+    StandIns.API.stubFor(get(urlPathEqualTo(COMPANY + "/query"))
+        .withQueryParam("query", com.github.tomakehurst.wiremock.client.WireMock.matching(".*from Item.*"))
+        .willReturn(okJson(QuickBooksApi.query("Item", QuickBooksApi.item("11", "Shirt", "TSHIRT-M")))));
+    StandIns.API.stubFor(post(urlPathEqualTo(COMPANY + "/refundreceipt"))
+        .willReturn(okJson(QuickBooksApi.entity("RefundReceipt", QuickBooksApi.document("901", rma, total / 100.0,
+            0)))));
+  }
+
   @Test
-  void aReturnPutsOneLabelNoteAndOneTrackingNoteOnTheGorgiasTicket() throws Exception {
+  void aReturnPutsOneLabelNoteAndOneTrackingNoteOnTheGorgiasTicketAndOneRefundReceiptInTheBooks() throws Exception {
     String paymentIntent = LiveReturns.id("pi_");
     String subscription = LiveReturns.id("sub_");
     long ticket = System.nanoTime() % 1_000_000_000L;
@@ -104,6 +134,7 @@ class GorgiasLifecycleLiveTest {
     String rma = returns.create(ReturnBodies.refundReturn(paymentIntent, String.valueOf(ticket), subscription));
     String tracking = Stubs.label(rma);
     Stubs.refund(paymentIntent, ReturnBodies.REFUND_OF_DEFAULT_RETURN, "re_" + rma, "succeeded", rma);
+    quickBooks(rma, ReturnBodies.REFUND_OF_DEFAULT_RETURN);
 
     returns.shipAndInspect(rma, tracking);
     jobs.runUntilWaiting(rma);
@@ -129,5 +160,22 @@ class GorgiasLifecycleLiveTest {
     returns.get(rma).get("timeline").forEach(entry -> details.add(entry.path("detail").asText()));
     assertThat(details).contains("Label attached to Gorgias ticket " + ticket,
         "Tracking " + tracking + " added to Gorgias ticket " + ticket);
+    // one refund receipt whose total is the refund, posted under the step's request id, naming the RMA and refund
+    StandIns.API.verify(1, postRequestedFor(urlPathEqualTo(COMPANY + "/refundreceipt")));
+    StandIns.API.verify(1, postRequestedFor(urlPathEqualTo(COMPANY + "/refundreceipt"))
+        .withQueryParam("requestid", equalTo(rma + ":RecordRefundInBooks:1"))
+        .withHeader("Authorization", equalTo("Bearer AT-live"))
+        .withRequestBody(matchingJsonPath("$.DocNumber", equalTo(rma)))
+        .withRequestBody(matchingJsonPath("$.PaymentRefNum", equalTo("re_" + rma))));
+    List<com.github.tomakehurst.wiremock.verification.LoggedRequest> receipts = StandIns.API.findAll(
+        postRequestedFor(urlPathEqualTo(COMPANY + "/refundreceipt")));
+    JsonNode receipt = new com.fasterxml.jackson.databind.ObjectMapper().readTree(receipts.get(0).getBodyAsString());
+    long lines = 0;
+    for (JsonNode line : receipt.get("Line")) {
+      lines += Math.round(line.get("Amount").asDouble() * 100);
+    }
+    assertThat(lines + Math.round(receipt.get("TxnTaxDetail").get("TotalTax").asDouble() * 100))
+        .as("the receipt's lines and tax").isEqualTo(ReturnBodies.REFUND_OF_DEFAULT_RETURN);
+    assertThat(returns.timelineEvents(rma)).contains("BOOKED");
   }
 }

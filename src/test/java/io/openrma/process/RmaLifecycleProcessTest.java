@@ -191,6 +191,9 @@ class RmaLifecycleProcessTest {
     assertThat(returns.timeline(record)).filteredOn(t -> t.event().equals("POLICY_DECIDED"))
         .extracting(TimelineEntry::detail).singleElement().asString().endsWith("(decided by rule "
             + decision.ruleRow() + " (High value), policy version " + definition.getVersion() + ")");
+    // the reviewer reads it on the review form
+    assertThat((String) engine.getTaskService().getVariableLocal(lifecycle.task(rma).getId(), "returnSummary"))
+        .endsWith("Decided by rule " + decision.ruleRow() + " (High value), policy version " + definition.getVersion());
   }
 
   @Test
