@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      {@code OPENRMA_PORTAL_LINK_SECRET}); unset, a random key per start, so links die on restart
  * @param linkValidity  how long a status link works
  * @param lookups       order lookups allowed per client address and per order number
+ * @param returnAddress where parcels go, one entry per line, shown with the packing instructions
  * @param publicUrl     where customers reach OpenRMA, for the status links in emails
  *                      ({@code OPENRMA_PORTAL_PUBLICURL}, e.g. {@code https://returns.shop.example})
  */
@@ -30,7 +31,8 @@ public record PortalProperties(@DefaultValue("OpenRMA Demo Shop") String shopNam
     String linkSecret,
     @DefaultValue("60d") Duration linkValidity,
     @DefaultValue Lookups lookups,
-    @DefaultValue("http://localhost:8080") String publicUrl) {
+    @DefaultValue("http://localhost:8080") String publicUrl,
+    java.util.List<String> returnAddress) {
 
   /**
    * {@code openrma.portal.lookups.*}: at most {@code perAddress} lookups from one address and {@code perOrder}

@@ -17,18 +17,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * "Where is my return", reached with a signed link ({@link StatusLinks}): the journey, the label once bought,
- * and Cancel while the parcel has not arrived. A link that is altered or expired shows nothing of any return.
+ * "Where is my return", reached with a signed link ({@link StatusLinks}): the journey, the label once bought
+ * with packing instructions, the return address and the tracking number's QR code, and Cancel while the parcel
+ * has not arrived. A link that is altered or expired shows nothing of any return.
  */
 @Controller
 class StatusController {
 
   private final PortalReturns portal;
   private final StatusLinks links;
+  private final PortalProperties properties;
 
-  StatusController(PortalReturns portal, StatusLinks links) {
+  StatusController(PortalReturns portal, StatusLinks links, PortalProperties properties) {
     this.portal = portal;
     this.links = links;
+    this.properties = properties;
   }
 
   @GetMapping("/returns/status/{token}")
@@ -45,6 +48,9 @@ class StatusController {
     model.addAttribute("token", token);
     model.addAttribute("journey", Journey.of(r.status()));
     model.addAttribute("labelReady", r.label() != null && portal.labelPdf(r) != null);
+    model.addAttribute("returnAddress", properties.returnAddress() == null || properties.returnAddress().isEmpty()
+        ? null
+        : properties.returnAddress());
     return "portal/status";
   }
 

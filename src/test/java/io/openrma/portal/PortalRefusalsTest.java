@@ -102,7 +102,7 @@ class PortalRefusalsTest {
     assertThat(invalid.body()).contains("This link does not work");
 
     String expired = new StatusLinks(new PortalProperties("s", null, null, null, null, properties.linkSecret(),
-        Duration.ofSeconds(-1), properties.lookups(), properties.publicUrl()), clock).issue(rma);
+        Duration.ofSeconds(-1), properties.lookups(), properties.publicUrl(), null), clock).issue(rma);
     PortalBrowser.Page page = new PortalBrowser(port).get("/returns/status/" + expired);
     assertThat(page.status()).isEqualTo(410);
     assertThat(page.body()).contains("This link has expired").doesNotContain(rma, "Slim chinos");

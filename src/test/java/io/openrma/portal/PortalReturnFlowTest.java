@@ -100,6 +100,8 @@ class PortalReturnFlowTest {
     PortalBrowser.Page status = browser.get(statusLink);
     String labelLink = status.link("/returns/status/[^\"]+/label.pdf");
     assertThat(labelLink).as(status.body()).isNotNull();
+    assertThat(status.body()).contains("How to send it back", "Lagerstrasse 5", "<svg", "class=\"qr\"",
+        "aria-label=\"QR code of the tracking number " + lifecycle.record(rma).label().trackingNumber() + "\"");
     PortalBrowser.Page label = browser.get(labelLink);
     assertThat(label.status()).isEqualTo(200);
     assertThat(label.header("Content-Type")).isEqualTo("application/pdf");
