@@ -69,6 +69,10 @@ import org.thymeleaf.ITemplateEngine;
  * profile) and for {@code LIVE}, missing credentials stop the start, all of them listed in one
  * message; only {@code SIMULATE} runs without. It also checks that no call can outlast the engine's
  * job lock, which would let a second node run the same step.
+ *
+ * <p>It is long (about 350 lines) because it is the one place that decides live or simulated for nine systems,
+ * each a bean method and a line in one startup check; the helpdesks' beans are already in {@code Helpdesks}.
+ * Splitting it further would spread the one rule (and its one error message) over several classes.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({IntegrationsSettings.class, MailSettings.class, StripeSettings.class,

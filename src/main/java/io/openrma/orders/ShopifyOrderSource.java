@@ -1,5 +1,20 @@
 package io.openrma.orders;
 
+import io.openrma.orders.ShopifyOrderAnswers.ByName;
+import io.openrma.orders.ShopifyOrderAnswers.ById;
+import io.openrma.orders.ShopifyOrderAnswers.MoreLines;
+import io.openrma.orders.ShopifyOrderAnswers.Nodes;
+import io.openrma.orders.ShopifyOrderAnswers.PageInfo;
+import io.openrma.orders.ShopifyOrderAnswers.ShopifyOrder;
+import io.openrma.orders.ShopifyOrderAnswers.MailingAddress;
+import io.openrma.orders.ShopifyOrderAnswers.LineItem;
+import io.openrma.orders.ShopifyOrderAnswers.Fulfillment;
+import io.openrma.orders.ShopifyOrderAnswers.FulfillmentLineItem;
+import io.openrma.orders.ShopifyOrderAnswers.ShopifyReturn;
+import io.openrma.orders.ShopifyOrderAnswers.ReturnLineItem;
+import io.openrma.orders.ShopifyOrderAnswers.Transaction;
+import io.openrma.orders.ShopifyOrderAnswers.MoneyBag;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +31,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.openrma.integrations.shopify.ShopifyAdmin;
 import io.openrma.integrations.shopify.ShopifySettings;
 import io.openrma.policy.Money;
@@ -218,98 +232,5 @@ public class ShopifyOrderSource implements OrderSource {
     } catch (IOException e) {
       throw new UncheckedIOException("GraphQL document shopify/" + name + " is missing", e);
     }
-  }
-
-  // The answer's shapes, named as in Shopify's Admin GraphQL API.
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record ByName(Nodes<ShopifyOrder> orders) {
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record ById(ShopifyOrder order) {
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record MoreLines(OrderLines order) {
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record OrderLines(Nodes<LineItem> lineItems) {
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record Nodes<T>(List<T> nodes, PageInfo pageInfo) {
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record PageInfo(boolean hasNextPage, String endCursor) {
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record ShopifyOrder(String id, String name, Instant createdAt, String presentmentCurrencyCode, String email,
-      String phone, Customer customer, MailingAddress shippingAddress, MailingAddress billingAddress,
-      Nodes<ShippingLine> shippingLines,
-      Nodes<LineItem> lineItems, List<Fulfillment> fulfillments, Nodes<ShopifyReturn> returns,
-      List<Transaction> transactions) {
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record Customer(String id, String displayName) {
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record MailingAddress(String name, String phone, String address1, String address2, String city,
-      String provinceCode, String zip, String countryCodeV2) {
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record ShippingLine(MoneyBag discountedPriceSet) {
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record LineItem(String id, String sku, String title, String name, int quantity,
-      MoneyBag discountedUnitPriceAfterAllDiscountsSet, List<TaxLine> taxLines, Product product) {
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record TaxLine(MoneyBag priceSet) {
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record Product(List<String> tags) {
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record Fulfillment(String status, Instant createdAt, Instant deliveredAt,
-      Nodes<FulfillmentLineItem> fulfillmentLineItems) {
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record FulfillmentLineItem(int quantity, Ref lineItem) {
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record ShopifyReturn(String id, String status, Nodes<ReturnLineItem> returnLineItems) {
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record ReturnLineItem(int quantity, FulfillmentLineItem fulfillmentLineItem) {
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record Ref(String id) {
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record Transaction(String id, String kind, String status, String gateway, String paymentId, MoneyBag amountSet) {
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record MoneyBag(MoneyV2 presentmentMoney) {
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record MoneyV2(String amount, String currencyCode) {
   }
 }

@@ -39,6 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link #accept accepted}: kept as RECEIVED with its topic and the fields its {@link Handler} needs,
  * answered at once, and processed by that handler once the acceptance committed, again by the sweep
  * should that fail, until it is processed, refused or a day old.
+ *
+ * <p>Its length (about 360 lines) is the two kinds of entry, waiting for a return and waiting for their
+ * handler, sharing one table, one dedupe and one sweep: two classes would be the second inbox this avoids.
  */
 @Component
 public class MessageInbox {

@@ -22,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * (checking its version) and appends the timeline in the caller's transaction, which for a process
  * step is the engine's. Creating returns is {@link ReturnCreation}'s job, finding them {@link ReturnSearch}'s.
  *
- * <p>It is a little over 250 lines because each change the lifecycle records (status, policy, label,
- * inspection, refund outcomes) is one short method here with its timeline text; they share one
+ * <p>It is about 340 lines because each change the lifecycle records (status, policy and why, label,
+ * inspection, refund outcomes, the source's return) and each lookup the steps and webhooks need is one short
+ * method here with its timeline text; they share one
  * {@code update}, and splitting them by step would scatter the one place that writes a return.
  */
 @Service
