@@ -90,6 +90,12 @@ class PortalInBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Retoure " + rma);
         chromium.screenshot("portal-7-status-de");
         Axe.assertNoViolations(browser, "portal-7-status-de");
+        // the customer changes their mind: Cancel, with the keyboard, from the status page
+        tabToButton(browser, "Diese Retoure stornieren");
+        press(browser, Keys.ENTER);
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Ihre Retoure ist storniert.");
+        assertThat(lifecycle.status(rma)).isEqualTo(ReturnStatus.CANCELLED);
+        Axe.assertNoViolations(browser, "the status page after cancelling");
 
         browser.get("http://localhost:" + port + "/returns/accessibility");
         Axe.assertNoViolations(browser, "the accessibility statement");
