@@ -14,6 +14,9 @@ ALTER TABLE rma_return ADD COLUMN channel VARCHAR(20) DEFAULT 'api' NOT NULL;
 -- The customer's language (e.g. de), so the emails about the return follow it; empty: English.
 ALTER TABLE rma_return ADD COLUMN locale VARCHAR(20);
 
+-- The customer's status links carry this number; revoking them counts it up, so every link sent so far stops working.
+ALTER TABLE rma_return ADD COLUMN status_link_generation INTEGER DEFAULT 0 NOT NULL;
+
 -- The order line each returned line is, in the source (e.g. gid://shopify/LineItem/...).
 ALTER TABLE rma_line ADD COLUMN line_item_id VARCHAR(200);
 -- For an exchange in the order source: the variant the customer gets instead (gid://shopify/ProductVariant/...).

@@ -14,28 +14,38 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.openrma.returns.ReturnRecord;
+import io.openrma.returns.ReturnService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The tokens of status links, {@code RMA-000123.1767225600.<signature>}: the RMA number, the expiry (epoch
- * seconds) and HMAC-SHA256 over both with {@code openrma.portal.link-secret}, base64url. Nobody can make
- * one without the key, change the number or move the expiry; an RMA number alone opens nothing. No
- * personal data: the RMA number is OpenRMA's own. Changing the key revokes every link at once.
+ * The tokens of status links, {@code RMA-000123.0.1767225600.<signature>}: the RMA number, the return's
+ * generation of links, the expiry (epoch seconds) and HMAC-SHA256 over all three with
+ * {@code openrma.portal.link-secret}, base64url. Nobody can make one without the key, change the number or move
+ * the expiry; an RMA number alone opens nothing. No personal data: the RMA number is OpenRMA's own. Revoking a
+ * return's links ({@code POST /api/returns/{rma}/status-links/revoke}) counts its generation up, so every link
+ * sent for it stops working; changing the key revokes every link at once.
  */
 @Component
 class StatusLinks {
 
   private static final Logger log = LoggerFactory.getLogger(StatusLinks.class);
-  private static final Pattern SHAPE = Pattern.compile("(RMA-\\d{1,12})\\.(\\d{1,12})\\.([A-Za-z0-9_-]{43})");
+  private static final Pattern SHAPE = Pattern
+      .compile("(RMA-\\d{1,12})\\.(\\d{1,9})\\.(\\d{1,12})\\.([A-Za-z0-9_-]{43})");
 
   private final byte[] key;
+  private final java.util.function.ToIntFunction<String> generations;
   private final Duration validity;
   private final Clock clock;
 
   StatusLinks(PortalProperties properties, Clock clock) {
-    this(properties, clock, false);
+    this(properties, clock, false, rmaNumber -> 0);
+  }
+
+  StatusLinks(PortalProperties properties, Clock clock, boolean requireSecret) {
+    this(properties, clock, requireSecret, rmaNumber -> 0);
   }
 
   /**
@@ -44,7 +54,16 @@ class StatusLinks {
    */
   @org.springframework.beans.factory.annotation.Autowired
   StatusLinks(PortalProperties properties, Clock clock,
-      @org.springframework.beans.factory.annotation.Value("${openrma.integrations.require-credentials:false}") boolean requireSecret) {
+      @org.springframework.beans.factory.annotation.Value("${openrma.integrations.require-credentials:false}") boolean requireSecret,
+      ReturnService returns) {
+    this(properties, clock, requireSecret,
+        rmaNumber -> returns.find(rmaNumber).map(ReturnRecord::statusLinkGeneration).orElse(0));
+  }
+
+  /** {@code generations}: the return's current generation of links ({@link ReturnRecord#statusLinkGeneration}). */
+  StatusLinks(PortalProperties properties, Clock clock, boolean requireSecret,
+      java.util.function.ToIntFunction<String> generations) {
+    this.generations = generations;
     this.validity = properties.linkValidity();
     this.clock = clock;
     String secret = properties.linkSecret();
@@ -81,7 +100,7 @@ class StatusLinks {
   /** A token for the return's status page, valid for {@code openrma.portal.link-validity} from now. */
   String issue(String rmaNumber) {
     long expiry = clock.instant().plus(validity).getEpochSecond();
-    String payload = rmaNumber + "." + expiry;
+    String payload = rmaNumber + "." + generations.applyAsInt(rmaNumber) + "." + expiry;
     return payload + "." + sign(payload);
   }
 
@@ -90,12 +109,15 @@ class StatusLinks {
     if (match == null || !match.matches()) {
       return new Invalid();
     }
-    String payload = match.group(1) + "." + match.group(2);
+    String payload = match.group(1) + "." + match.group(2) + "." + match.group(3);
     if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII),
-        match.group(3).getBytes(StandardCharsets.US_ASCII))) {
+        match.group(4).getBytes(StandardCharsets.US_ASCII))) {
       return new Invalid();
     }
-    Instant expiry = Instant.ofEpochSecond(Long.parseLong(match.group(2)));
+    if (Integer.parseInt(match.group(2)) != generations.applyAsInt(match.group(1))) {
+      return new Invalid(); // revoked: a newer generation of links is out
+    }
+    Instant expiry = Instant.ofEpochSecond(Long.parseLong(match.group(3)));
     return clock.instant().isBefore(expiry) ? new Valid(match.group(1)) : new Expired();
   }
 

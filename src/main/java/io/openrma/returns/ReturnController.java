@@ -103,6 +103,14 @@ public class ReturnController {
   public record CancelRequest(@NotBlank @Size(max = 500) String reason) {
   }
 
+  @PostMapping("/{rmaNumber}/status-links/revoke")
+  @Operation(summary = "Revoke the customer's status links of a return", description = "Every link to the return's status page sent so far stops working; new emails carry a new one.")
+  public ResponseEntity<Void> revokeStatusLinks(@PathVariable String rmaNumber, Principal principal) {
+    MDC.put("rmaNumber", rmaNumber);
+    returns.revokeStatusLinks(rmaNumber, Actor.user(principal.getName()));
+    return ResponseEntity.noContent().build();
+  }
+
   @PostMapping("/{rmaNumber}/cancel")
   @Operation(summary = "Cancel a return that has not reached the warehouse", description = "409 once the warehouse has the parcel (RECEIVED or later) or the return has ended.")
   public ReturnView cancel(@PathVariable String rmaNumber, @Valid @RequestBody CancelRequest request,

@@ -56,6 +56,7 @@ public class ReturnRecord {
   private String createdBy;
   private String channel;
   private String locale;
+  private int statusLinkGeneration;
   private Instant createdAt;
   private Instant updatedAt;
   @Version
@@ -188,6 +189,11 @@ public class ReturnRecord {
     return locale == null || locale.isBlank() ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag(locale);
   }
 
+  /** Which generation of status links is valid; revoking the links counts it up. */
+  public int statusLinkGeneration() {
+    return statusLinkGeneration;
+  }
+
   /** How it was asked for: {@code api}, {@code portal} (the customer) or an order source's name ({@code shopify}). */
   public String channel() {
     return channel;
@@ -231,6 +237,10 @@ public class ReturnRecord {
   /** OpenRMA's own link to the photos the customer uploaded (relative, so not validated as an API caller's URL). */
   void photosUrl(String photosUrl) {
     this.photosUrl = photosUrl;
+  }
+
+  void revokeStatusLinks() {
+    this.statusLinkGeneration++;
   }
 
   void channel(String channel) {

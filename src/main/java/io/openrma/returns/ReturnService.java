@@ -148,6 +148,16 @@ public class ReturnService {
     return get(rmaNumber);
   }
 
+  /**
+   * Every status link sent for this return stops working (one was forwarded, or the customer asks); the portal
+   * issues new ones from now on, and the next email carries a new one.
+   */
+  @Transactional
+  public void revokeStatusLinks(String rmaNumber, Actor actor) {
+    change(rmaNumber, actor, "STATUS_LINKS_REVOKED", "Every status link sent so far was revoked",
+        ReturnRecord::revokeStatusLinks);
+  }
+
   /** A timeline entry that changes nothing else. */
   @Transactional
   public void note(String rmaNumber, Actor actor, String event, String detail) {

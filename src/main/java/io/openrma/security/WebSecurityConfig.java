@@ -62,7 +62,8 @@ public class WebSecurityConfig {
         .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, identityService, problems),
             BasicAuthenticationFilter.class)
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers(HttpMethod.POST, "/api/returns", "/api/returns/*/cancel")
+            .requestMatchers(HttpMethod.POST, "/api/returns", "/api/returns/*/cancel",
+                "/api/returns/*/status-links/revoke")
             .hasAnyAuthority(CUSTOMER_SERVICE, ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/warehouse/arrivals").hasAnyAuthority(WAREHOUSE, INTEGRATIONS, ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/carrier/events").hasAnyAuthority(INTEGRATIONS, ADMIN)

@@ -26,6 +26,37 @@ class PortalRefusalsTest {
   PortalProperties properties;
   @Autowired
   Clock clock;
+  @Autowired
+  StatusLinks statusLinks;
+  @Autowired
+  io.openrma.returns.ReturnService returns;
+
+  /** The return's current generation of links, as the application counts it. */
+  int generation(String rma) {
+    return returns.get(rma).statusLinkGeneration();
+  }
+
+  @Test
+  void revokedLinksOfAReturnStopWorkingAndTheNextLinkWorks() {
+    PortalBrowser browser = new PortalBrowser(port);
+    PortalSteps.toReview(browser, PortalTestOrders.next());
+    PortalBrowser.Page confirmation = PortalSteps.submit(browser);
+    String rma = PortalSteps.rmaNumber(confirmation);
+    String link = PortalSteps.statusLink(confirmation);
+    assertThat(new PortalBrowser(port).get(link).body()).contains(rma);
+
+    io.openrma.support.Http.Response revoked = new io.openrma.support.Http(port).as("carl")
+        .post("/api/returns/" + rma + "/status-links/revoke", "{}");
+    assertThat(revoked.status()).isEqualTo(204);
+
+    PortalBrowser.Page old = new PortalBrowser(port).get(link);
+    assertThat(old.status()).isEqualTo(404);
+    assertThat(old.body()).contains("This link does not work").doesNotContain(rma);
+    assertThat(new PortalBrowser(port).get("/returns/status/" + statusLinks.issue(rma)).body()).contains(rma);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM rma_timeline t JOIN rma_return r ON r.id = t.return_id "
+        + "WHERE r.rma_number = ? AND t.event = 'STATUS_LINKS_REVOKED'").param(rma).query(Long.class).single())
+        .isOne();
+  }
 
   @Test
   void aWrongEmailAnswersExactlyAsAnUnknownOrderAndWritesNothing() {
@@ -102,7 +133,8 @@ class PortalRefusalsTest {
     assertThat(invalid.body()).contains("This link does not work");
 
     String expired = new StatusLinks(new PortalProperties("s", null, null, null, null, properties.linkSecret(),
-        Duration.ofSeconds(-1), properties.lookups(), properties.publicUrl(), null), clock).issue(rma);
+        Duration.ofSeconds(-1), properties.lookups(), properties.publicUrl(), null), clock, false, this::generation)
+        .issue(rma);
     PortalBrowser.Page page = new PortalBrowser(port).get("/returns/status/" + expired);
     assertThat(page.status()).isEqualTo(410);
     assertThat(page.body()).contains("This link has expired").doesNotContain(rma, "Slim chinos");
