@@ -26,6 +26,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -148,7 +149,10 @@ public class WebSecurityConfig {
                     + "refused too: reload the page and send the form again.")))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
-        .csrf(csrf -> csrf.csrfTokenRepository(analystsCsrfTokens()))
+        // every request logs in anew (Basic): renewing the token on login, as after a form login, would drop it
+        // with the page's own stylesheet request, before the form is sent
+        .csrf(csrf -> csrf.csrfTokenRepository(analystsCsrfTokens())
+            .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
         .headers(headers -> {
           headers(headers);
           headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "

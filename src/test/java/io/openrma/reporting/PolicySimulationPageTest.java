@@ -114,7 +114,10 @@ class PolicySimulationPageTest {
         .get("rmaNumber").asText();
   }
 
-  /** What a browser does: open the page, then send the form with its token and the token's cookie. */
+  /**
+   * What a browser does: open the page, load its stylesheet, then send the form with its token and the token's
+   * cookie.
+   */
   private Http.Response submit(Http as, String draft, Map<String, String> fields) {
     Http.Response page = as.get(PAGE);
     assertThat(page.status()).as(page.body()).isEqualTo(200);
@@ -122,6 +125,9 @@ class PolicySimulationPageTest {
     assertThat(token.find()).as("the form carries a CSRF token").isTrue();
     String cookie = page.headers("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
         .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    // the page's stylesheet comes with the cookie before the form is sent: the token must survive it
+    assertThat(as.send(as.request("/analysts/policy-simulation.css").header("Cookie", cookie).GET()).headers(
+        "Set-Cookie")).as("the stylesheet leaves the token alone").isEmpty();
     Multipart form = new Multipart().field("_csrf", token.group(1)).file("draft", "draft.dmn", draft);
     Map<String, String> all = new LinkedHashMap<>(fields);
     all.forEach(form::field);
