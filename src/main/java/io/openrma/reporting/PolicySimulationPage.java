@@ -66,8 +66,7 @@ record PolicySimulationPage(PolicySimulations.Answer answer, String currency, Li
         Money.format(c.current(), currency), Money.format(c.draft(), currency),
         (c.difference() > 0 ? "+" : "") + Money.format(c.difference(), currency))));
     Row reviews = new Row("Reviews per day", perDay(result.reviewsPerDayNow()), perDay(result.reviewsPerDayDraft()),
-        (result.reviewsPerDayDraft() > result.reviewsPerDayNow() ? "+" : "")
-            + perDay(result.reviewsPerDayDraft() - result.reviewsPerDayNow()));
+        signed(perDay(result.reviewsPerDayDraft() - result.reviewsPerDayNow())));
     List<ChangedRow> changed = result.changed().stream().map(c -> changed(c, currency)).toList();
     return new PolicySimulationPage(answer, currency, outcomes, bars, money, reviews, changed);
   }
@@ -100,6 +99,14 @@ record PolicySimulationPage(PolicySimulations.Answer answer, String currency, Li
 
   private static String signed(long value) {
     return (value > 0 ? "+" : "") + value;
+  }
+
+  /** A plus in front of a positive rounded figure; "0.0" when it rounds to nothing, either side. */
+  private static String signed(String rounded) {
+    if (rounded.matches("-?[0.]+")) {
+      return rounded.replace("-", "");
+    }
+    return rounded.startsWith("-") ? rounded : "+" + rounded;
   }
 
   private static String perDay(double value) {
