@@ -30,6 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
 class PolicySimulationController {
 
   static final MediaType CSV = MediaType.parseMediaType("text/csv");
+  static final String CSV_DISPOSITION = "attachment; filename=\"policy-simulation-changes.csv\"";
 
   private final PolicySimulations simulations;
   private final Clock clock;
@@ -58,6 +59,21 @@ class PolicySimulationController {
 
   private ResponseEntity<?> answer(String name, byte[] draft, LocalDate from, LocalDate to, String reason,
       String category, String channel, String format) {
+    PolicySimulations.Answer answer = simulations.simulate(name, draft,
+        query(draft, from, to, reason, category, channel, clock));
+    if ("csv".equalsIgnoreCase(format)) {
+      return ResponseEntity.ok().contentType(CSV).header(HttpHeaders.CONTENT_DISPOSITION, CSV_DISPOSITION)
+          .body(csv(answer));
+    }
+    return ResponseEntity.ok(answer);
+  }
+
+  /**
+   * The period and filters asked for, checked; shared with the analysts' page. The period defaults to the last 90
+   * days up to today, both ends inclusive.
+   */
+  static PolicySimulations.Query query(byte[] draft, LocalDate from, LocalDate to, String reason, String category,
+      String channel, Clock clock) {
     if (draft == null || draft.length == 0) {
       throw new InvalidRequest("draft", "is empty: send the changed return-policy.dmn");
     }
@@ -66,15 +82,8 @@ class PolicySimulationController {
     if (first.isAfter(last)) {
       throw new InvalidRequest("from", "must not be after to (" + last + ")");
     }
-    var query = new PolicySimulations.Query(first.atStartOfDay().toInstant(ZoneOffset.UTC),
+    return new PolicySimulations.Query(first.atStartOfDay().toInstant(ZoneOffset.UTC),
         last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), blank(reason), blank(category), blank(channel));
-    PolicySimulations.Answer answer = simulations.simulate(name, draft, query);
-    if ("csv".equalsIgnoreCase(format)) {
-      return ResponseEntity.ok().contentType(CSV)
-          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"policy-simulation-changes.csv\"")
-          .body(csv(answer));
-    }
-    return ResponseEntity.ok(answer);
   }
 
   /** One line per changed return, its inputs as name=value pairs. */

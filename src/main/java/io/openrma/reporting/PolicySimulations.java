@@ -38,8 +38,11 @@ public class PolicySimulations {
   public record Query(Instant from, Instant to, String reason, String category, String channel) {
   }
 
-  /** The answer: the simulation's figures, which table is live since when, and what was asked. */
-  public record Answer(Query query, Live live, PolicySimulation.Result result) {
+  /**
+   * The answer: the simulation's figures, which table is live since when, what was asked, and the currencies of
+   * the replayed returns (the money figures add up amounts of all of them).
+   */
+  public record Answer(Query query, Live live, PolicySimulation.Result result, List<String> currencies) {
   }
 
   /** The live table: its version and when that version was deployed. */
@@ -73,7 +76,9 @@ public class PolicySimulations {
     }
     List<Recorded> recorded = recorded(query);
     long days = Math.max(1, Duration.between(query.from(), query.to()).toDays());
-    return new Answer(query, live(), simulation.run(recorded, days));
+    List<String> currencies = recorded.stream().map(Recorded::currency).filter(c -> c != null).map(String::trim)
+        .distinct().sorted().toList();
+    return new Answer(query, live(), simulation.run(recorded, days), currencies);
   }
 
   private Live live() {

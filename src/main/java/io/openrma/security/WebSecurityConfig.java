@@ -26,7 +26,9 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -41,6 +43,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  *   <li>{@code /integrations/**}: connecting an integration (QuickBooks' OAuth), for admins only.</li>
  *   <li>{@code /webhooks/**}: open to the senders; every request is verified by its signature.</li>
  *   <li>{@code /returns/**}: the customer portal's own chain (order 4, {@code portal.PortalSecurityConfig}).</li>
+ *   <li>{@code /analysts/**}: staff pages (the policy simulation): HTTP Basic against the engine's users, analysts
+ *   and admins only, stateless; CSRF tokens in a cookie (nothing kept on the server), a strict
+ *   Content-Security-Policy.</li>
  *   <li>everything else: security headers only.</li>
  * </ul>
  * Failures are RFC 7807 problem documents, like the rest of the API.
@@ -129,12 +134,49 @@ public class WebSecurityConfig {
   }
 
   /**
+   * {@code /analysts/**}: server-rendered pages for analysts. HTTP Basic is stateless, so the CSRF token lives in
+   * a cookie and Thymeleaf's {@code th:action} puts its masked form in every form; no inline script or style.
+   */
+  @Bean
+  @Order(5)
+  SecurityFilterChain analystsSecurity(HttpSecurity http) throws Exception {
+    http.securityMatcher("/analysts/**")
+        .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyAuthority(ANALYSTS, ADMIN))
+        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response, e)))
+        .exceptionHandling(ex -> ex
+            .authenticationEntryPoint((request, response, e) -> unauthorized(response, e))
+            .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN, "forbidden",
+                "Forbidden", "Only analysts and admins may open these pages; a missing or stale form token is "
+                    + "refused too: reload the page and send the form again.")))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        // every request logs in anew (Basic): renewing the token on login, as after a form login, would drop it
+        // with the page's own stylesheet request, before the form is sent
+        .csrf(csrf -> csrf.csrfTokenRepository(analystsCsrfTokens())
+            .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
+        .headers(headers -> {
+          headers(headers);
+          headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+              + "style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
+              + "base-uri 'none'; object-src 'none'"));
+        });
+    return http.build();
+  }
+
+  private static CookieCsrfTokenRepository analystsCsrfTokens() {
+    CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+    tokens.setCookiePath("/analysts");
+    tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+    return tokens;
+  }
+
+  /**
    * The Camunda webapps, {@code /engine-rest}, the OpenAPI page: their own authentication and
    * CSRF protection apply; Spring Security only adds headers. Camunda's static assets keep
    * their own cache headers.
    */
   @Bean
-  @Order(5)
+  @Order(6)
   SecurityFilterChain defaultSecurity(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .csrf(AbstractHttpConfigurer::disable)
