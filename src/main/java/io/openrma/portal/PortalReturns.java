@@ -95,6 +95,13 @@ class PortalReturns {
     }
   }
 
+  /** When the return took its current status (its timeline says), for when the next step is due. */
+  java.time.Instant since(ReturnRecord record) {
+    return returns.timeline(record).stream().filter(t -> t.status() == record.status())
+        .map(io.openrma.returns.TimelineEntry::occurredAt).reduce((first, later) -> later)
+        .orElse(record.updatedAt());
+  }
+
   Optional<ReturnRecord> find(String rmaNumber) {
     return returns.find(rmaNumber);
   }

@@ -1,7 +1,10 @@
 package io.openrma.portal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
+import io.openrma.process.SlaSettings;
 import io.openrma.returns.ReturnRecord;
 import io.openrma.system.ApiProblems;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,11 +30,27 @@ class StatusController {
   private final PortalReturns portal;
   private final StatusLinks links;
   private final PortalProperties properties;
+  private final SlaSettings sla;
 
-  StatusController(PortalReturns portal, StatusLinks links, PortalProperties properties) {
+  StatusController(PortalReturns portal, StatusLinks links, PortalProperties properties, SlaSettings sla) {
     this.portal = portal;
     this.links = links;
     this.properties = properties;
+    this.sla = sla;
+  }
+
+  /**
+   * When the team's part of the current step is due: a review within {@code openrma.sla.review-return}, the
+   * inspection within {@code openrma.sla.inspection} of the status' start; {@code null} while the customer or the
+   * carrier has the next move.
+   */
+  private Instant expectedBy(ReturnRecord r) {
+    Duration allowed = switch (r.status()) {
+      case UNDER_REVIEW -> sla.getReviewReturn();
+      case RECEIVED -> sla.getInspection();
+      default -> null;
+    };
+    return allowed == null ? null : portal.since(r).plus(allowed);
   }
 
   @GetMapping("/returns/status/{token}")
@@ -48,6 +67,7 @@ class StatusController {
     model.addAttribute("token", token);
     model.addAttribute("journey", Journey.of(r.status()));
     model.addAttribute("labelReady", r.label() != null && portal.labelPdf(r) != null);
+    model.addAttribute("expectedBy", expectedBy(r));
     model.addAttribute("returnAddress", properties.returnAddress() == null || properties.returnAddress().isEmpty()
         ? null
         : properties.returnAddress());

@@ -110,6 +110,8 @@ class PortalReturnFlowTest {
 
     lifecycle.pickedUp(rma, "pickup-" + rma);
     lifecycle.arrived(rma, "scan-" + rma);
+    // arrived: the inspection is due within openrma.sla.inspection, and the page says by when
+    assertThat(browser.get(statusLink).body()).contains("You hear from us by ");
     lifecycle.inspect(rma, "NEW", "RESTOCK");
     lifecycle.runUntil(rma, ReturnStatus.CLOSED);
 
