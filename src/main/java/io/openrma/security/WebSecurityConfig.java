@@ -61,10 +61,10 @@ public class WebSecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, IdentityService identityService)
-      throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, IdentityService identityService,
+      RecentCallers recent) throws Exception {
     http.securityMatcher("/api/**")
-        .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, identityService, problems),
+        .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, identityService, problems, recent),
             BasicAuthenticationFilter.class)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(HttpMethod.POST, "/api/returns", "/api/returns/*/cancel",
