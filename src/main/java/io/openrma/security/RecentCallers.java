@@ -6,12 +6,14 @@ import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
  * Callers of the API recognised in the last {@code openrma.security.caller-cache} (30 s by default, {@code 0s}
- * turns it off): a person's password checked and groups read, or an API token found, its user and groups read.
+ * turns it off): a person's password checked and groups read (on {@code /api} and {@code /engine-rest}), or an API
+ * token found, its user and groups read.
  * Partners send a request every few hundred milliseconds; without this each one cost the engine's salted
  * password hash and two or three queries (a third of all transactions per return in {@code bench/}).
  * <p>
@@ -27,12 +29,30 @@ class RecentCallers {
   record TokenCaller(ApiToken token, List<SimpleGrantedAuthority> authorities) {
   }
 
+  /** A user of {@code /engine-rest} with the groups and tenants the engine's authorization checks use. */
+  record EngineCaller(String userId, List<String> groups, List<String> tenants) {
+
+    EngineCaller {
+      groups = List.copyOf(groups);
+      tenants = List.copyOf(tenants);
+    }
+
+    AuthenticationResult result() {
+      AuthenticationResult result = AuthenticationResult.successful(userId);
+      result.setGroups(new java.util.ArrayList<>(groups)); // the engine's authentication keeps the lists it gets
+      result.setTenants(new java.util.ArrayList<>(tenants));
+      return result;
+    }
+  }
+
   private final Cache<String, List<SimpleGrantedAuthority>> people;
   private final Cache<String, TokenCaller> tokens;
+  private final Cache<String, EngineCaller> engineUsers;
 
   RecentCallers(SecurityProperties properties) {
     this.people = cache(properties.callerCache());
     this.tokens = cache(properties.callerCache());
+    this.engineUsers = cache(properties.callerCache());
   }
 
   private static <V> Cache<String, V> cache(Duration ttl) {
@@ -45,6 +65,14 @@ class RecentCallers {
 
   void rememberPerson(String userId, String password, List<SimpleGrantedAuthority> groups) {
     people.put(personKey(userId, password), List.copyOf(groups));
+  }
+
+  Optional<EngineCaller> engineUser(String userId, String password) {
+    return Optional.ofNullable(engineUsers.getIfPresent(personKey(userId, password)));
+  }
+
+  void rememberEngineUser(String userId, String password, EngineCaller caller) {
+    engineUsers.put(personKey(userId, password), caller);
   }
 
   Optional<TokenCaller> token(String secret) {
