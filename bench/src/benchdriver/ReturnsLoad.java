@@ -52,6 +52,9 @@ final class ReturnsLoad {
   private final Set<String> pickupSent = ConcurrentHashMap.newKeySet();
   private final Set<String> arrivalSent = ConcurrentHashMap.newKeySet();
   private final Map<String, String> emails = new ConcurrentHashMap<>();
+  private final Map<String, String> skus = new ConcurrentHashMap<>();
+  /** When the carrier first saw a return's label (nanoTime): it asks for the return's details from then on. */
+  private final Map<String, Long> labelSeen = new ConcurrentHashMap<>();
   private final List<String> created = Collections.synchronizedList(new ArrayList<>());
   private volatile Map<String, Latencies> latencies = newLatencies();
   final AtomicLong errors = new AtomicLong();
@@ -153,6 +156,7 @@ final class ReturnsLoad {
     String rma = Json.str(response.json(), "rmaNumber");
     created.add(rma);
     emails.put(rma, email);
+    skus.put(rma, "SHIRT-" + (n % 50));
   }
 
   private void get(long intended) {
@@ -244,10 +248,19 @@ final class ReturnsLoad {
    * every pick-up early, while a lagging system still gets early events, which the inbox keeps.
    */
   private void pickedUp(String rma, Object item) {
-    String tracking = Json.str(item, "label", "trackingNumber");
-    if (tracking == null || !Boolean.TRUE.equals(Json.at(item, "subscriptionCancelled")) || !pickupSent.add(rma)) {
+    // a search result is a summary (no subscription): the carrier reads the whole return once the label is a
+    // moment old, and picks the parcel up once its subscription is cancelled too
+    String tracking = Json.str(item, "trackingNumber");
+    long seen = labelSeen.computeIfAbsent(rma, r -> System.nanoTime());
+    if (tracking == null || pickupSent.contains(rma) || System.nanoTime() - seen < 500_000_000L) {
       return;
     }
+    Api.Response detail = api.get("walt", "/api/returns/" + rma);
+    if (detail.status() != 200 || !Boolean.TRUE.equals(Json.at(detail.json(), "subscriptionCancelled"))
+        || !pickupSent.add(rma)) {
+      return;
+    }
+    labelSeen.remove(rma);
     workers.execute(() -> {
       String body = "{\"eventId\":\"PU-%s\",\"trackingNumber\":\"%s\",\"type\":\"PICKED_UP\",\"occurredAt\":\"%s\"}"
           .formatted(rma, tracking, Instant.now());
@@ -275,7 +288,7 @@ final class ReturnsLoad {
         return;
       }
       latencies.get(ARRIVAL).add(response.nanos());
-      inspect(rma, Json.str(item, "lines", 0, "sku"));
+      inspect(rma, skus.get(rma));
     });
   }
 

@@ -361,7 +361,10 @@ final class Throughput {
     return out;
   }
 
-  /** createdAt and refund.refundedAt (epoch ms) of the given returns, from the search API, newest first. */
+  /**
+   * createdAt and refund.refundedAt (epoch ms) of the given returns: the search API finds the closed and refunded
+   * ones (its summaries carry no refund), each one's refund is then read from the return itself.
+   */
   private Map<String, long[]> collect(Set<String> wanted) {
     Map<String, long[]> out = new HashMap<>();
     for (String status : List.of("CLOSED", "REFUNDED")) {
@@ -376,7 +379,8 @@ final class Throughput {
           if (!wanted.contains(rma)) {
             continue;
           }
-          String refundedAt = Json.str(item, "refund", "refundedAt");
+          Api.Response detail = api.get("carl", "/api/returns/" + rma);
+          String refundedAt = detail.status() == 200 ? Json.str(detail.json(), "refund", "refundedAt") : null;
           out.put(rma, new long[]{Instant.parse(Json.str(item, "createdAt")).toEpochMilli(),
               refundedAt == null ? 0 : Instant.parse(refundedAt).toEpochMilli()});
         }

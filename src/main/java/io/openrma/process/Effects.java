@@ -40,11 +40,15 @@ public class Effects {
         .map(effect -> effect.externalRef() == null ? "" : effect.externalRef());
   }
 
-  /** Whether any effect was recorded under a key that starts with {@code prefix}. */
+  /**
+   * Whether any effect of the return was recorded under a key that starts with {@code prefix}. By the return
+   * first: its few effects come from an index, where {@code LIKE} on the key alone would read every effect ever
+   * recorded (PostgreSQL cannot use the key's index for a prefix under a non-C collation).
+   */
   @Transactional(readOnly = true)
-  public boolean anyStartingWith(String prefix) {
-    return aggregates.exists(Query.query(Criteria.where("effectKey").like(prefix + "%")),
-        Effect.class);
+  public boolean anyStartingWith(String rmaNumber, String prefix) {
+    return aggregates.exists(
+        Query.query(Criteria.where("rmaNumber").is(rmaNumber).and("effectKey").like(prefix + "%")), Effect.class);
   }
 
   /** Records the effect and runs {@code alongside} (what the step keeps of the answer) in one new transaction. */

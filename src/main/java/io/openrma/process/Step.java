@@ -88,7 +88,7 @@ public final class Step {
 
   /** Whether this step already made an effect for the return, of any attempt or occasion. */
   public boolean doneBefore() {
-    return effects.anyStartingWith(key(""));
+    return effects.anyStartingWith(record.rmaNumber(), key(""));
   }
 
   /**

@@ -63,6 +63,18 @@ class EngineHardeningTest {
   }
 
   @Test
+  void aRememberedEngineRestCallerKeepsOwnGroupsAndAWrongPasswordStaysRefused() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(http.as("carl").post("/engine-rest/filter/create", Map.of("resourceType", "Task", "name", "x",
+          "query", Map.of())).status()).as("carl is no admin, however often he calls").isEqualTo(403);
+      assertThat(http.as("admin").get("/engine-rest/user?id=carl").status()).isEqualTo(200);
+    }
+    assertThat(http.as("carl", "carl-wrong").get("/engine-rest/process-definition").status())
+        .as("a wrong password after a right one").isEqualTo(401);
+    assertThat(http.as("carl", "carl").get("/engine-rest/process-definition").status()).isEqualTo(200);
+  }
+
+  @Test
   void adminSetupNeverCreatesAUserOnceUsersExist() {
     String body = "{\"profile\":{\"id\":\"mallory\",\"firstName\":\"M\",\"lastName\":\"M\",\"email\":\"m@example.com\"},"
         + "\"credentials\":{\"password\":\"mallory\"}}";
