@@ -38,6 +38,10 @@ interface ReturnRepository extends ListCrudRepository<ReturnRecord, Long> {
   @Query("SELECT rma_number FROM rma_return WHERE source_name = :source AND order_id = :orderId ORDER BY id")
   List<String> rmaNumbersBySourceOrder(String source, String orderId);
 
+  /** The return's id alone: a timeline entry needs no more than that. */
+  @Query("SELECT id FROM rma_return WHERE rma_number = :rmaNumber")
+  Optional<Long> idByRmaNumber(String rmaNumber);
+
   @Query("SELECT rma_number FROM rma_return WHERE refund_id = :refundId")
   Optional<String> rmaNumberByRefundId(String refundId);
 

@@ -161,7 +161,8 @@ public class ReturnService {
   /** A timeline entry that changes nothing else. */
   @Transactional
   public void note(String rmaNumber, Actor actor, String event, String detail) {
-    timeline.append(get(rmaNumber), clock.instant(), actor, event, null, detail);
+    long id = repository.idByRmaNumber(rmaNumber).orElseThrow(() -> notFound(rmaNumber));
+    timeline.append(id, clock.instant(), actor, event, null, detail);
   }
 
   // ------------------------------------------------------------------ changes made by the lifecycle
@@ -169,11 +170,12 @@ public class ReturnService {
   /** Sets the status the process reached; called by the {@code rma-status} listener in the step's transaction. */
   @Transactional
   public void applyStatus(String rmaNumber, ReturnStatus status, Actor actor) {
-    if (get(rmaNumber).status() == status) {
+    ReturnRecord current = get(rmaNumber);
+    if (current.status() == status) {
       return;
     }
     ReturnStatus[] from = new ReturnStatus[1];
-    ReturnRecord record = update(rmaNumber, r -> {
+    ReturnRecord record = update(current, rmaNumber, r -> {
       from[0] = r.status();
       r.status(status);
     });
@@ -328,8 +330,13 @@ public class ReturnService {
    * caller's change never overwrites another, and the other never makes the caller fail.
    */
   private ReturnRecord update(String rmaNumber, Consumer<ReturnRecord> change) {
+    return update(null, rmaNumber, change);
+  }
+
+  /** {@link #update(String, Consumer)} starting from {@code current}, a copy just read in this transaction. */
+  private ReturnRecord update(ReturnRecord current, String rmaNumber, Consumer<ReturnRecord> change) {
     for (int attempt = 1;; attempt++) {
-      ReturnRecord record = get(rmaNumber);
+      ReturnRecord record = attempt == 1 && current != null ? current : get(rmaNumber);
       change.accept(record);
       record.touched(clock.instant());
       try {

@@ -23,7 +23,11 @@ public class Timeline {
   }
 
   void append(ReturnRecord record, Instant at, Actor actor, String event, ReturnStatus status, String detail) {
-    entries.save(new TimelineEntry(null, record.id(), at, actor.type(), truncate(actor.name(), 100), event, status,
+    append(record.id(), at, actor, event, status, detail);
+  }
+
+  void append(long returnId, Instant at, Actor actor, String event, ReturnStatus status, String detail) {
+    entries.save(new TimelineEntry(null, returnId, at, actor.type(), truncate(actor.name(), 100), event, status,
         truncate(detail, 2000)));
   }
 

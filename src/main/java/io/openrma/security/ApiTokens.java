@@ -37,12 +37,14 @@ class ApiTokens {
   private final ApiTokenRepository tokens;
   private final IdentityService identityService;
   private final Clock clock;
+  private final RecentCallers recent;
   private final SecureRandom random = new SecureRandom();
 
-  ApiTokens(ApiTokenRepository tokens, IdentityService identityService, Clock clock) {
+  ApiTokens(ApiTokenRepository tokens, IdentityService identityService, Clock clock, RecentCallers recent) {
     this.tokens = tokens;
     this.identityService = identityService;
     this.clock = clock;
+    this.recent = recent;
   }
 
   /** A new token and its secret, which exists only in this answer. */
@@ -93,6 +95,7 @@ class ApiTokens {
   ApiToken revoke(long id, String revokedBy) {
     ApiToken token = tokens.findById(id).orElseThrow(() -> new ApiProblems.NotFound("There is no API token " + id
         + ". GET /api/admin/tokens lists them."));
+    recent.forgetToken(id);
     return token.isRevoked() ? token : tokens.save(token.revoked(clock.instant(), revokedBy));
   }
 

@@ -19,17 +19,21 @@ import org.springframework.stereotype.Component;
  * service: the same users, passwords and groups as Cockpit, Tasklist and {@code /engine-rest}.
  * Each group id becomes an authority. Wrong passwords are throttled per user and source address
  * ({@link LoginThrottle}); an address that is refused for a user gets {@link TooManyFailures} (429)
- * before its password is looked at. The engine's own lock is off ({@link PasswordCheckHardening}).
+ * before its password is looked at. The engine's own lock is off ({@link PasswordCheckHardening}). A user
+ * whose password was right a moment ago is recognised without the engine's hash ({@link RecentCallers}).
  */
 @Component
 public class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
   private final LoginThrottle throttle;
+  private final RecentCallers recent;
 
-  EngineIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
+  EngineIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle,
+      RecentCallers recent) {
     this.identityService = identityService;
     this.throttle = throttle;
+    this.recent = recent;
   }
 
   @Override
@@ -43,10 +47,16 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
     if (refused.isPresent()) {
       throw new TooManyFailures(refused.get());
     }
+    Optional<List<SimpleGrantedAuthority>> known = recent.person(userId, password);
+    if (known.isPresent()) {
+      return UsernamePasswordAuthenticationToken.authenticated(userId, null, known.get());
+    }
     if (!identityService.checkPassword(userId, password)) {
       throw new BadCredentialsException("Unknown user or wrong password");
     }
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null, groupsOf(identityService, userId));
+    List<SimpleGrantedAuthority> groups = groupsOf(identityService, userId);
+    recent.rememberPerson(userId, password, groups);
+    return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
   }
 
   @Override

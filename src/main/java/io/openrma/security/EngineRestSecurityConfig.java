@@ -29,9 +29,9 @@ public class EngineRestSecurityConfig {
   }
 
   @Bean
-  FilterRegistrationBean<EngineRestAuthenticationFilter> engineRestAuthentication() {
+  FilterRegistrationBean<EngineRestAuthenticationFilter> engineRestAuthentication(RecentCallers recent) {
     FilterRegistrationBean<EngineRestAuthenticationFilter> registration = new FilterRegistrationBean<>(
-        new EngineRestAuthenticationFilter());
+        new EngineRestAuthenticationFilter(recent));
     registration.setName("openrma-engine-rest-auth");
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,

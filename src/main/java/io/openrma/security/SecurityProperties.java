@@ -14,9 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demoUsers     create the demo users and groups members of the README, and a demo API token for
  *                      {@code shipbot} (demo run only)
  * @param loginThrottle how many wrong passwords one address may send for one user, see {@link LoginThrottle}
+ * @param callerCache   how long a recognised API caller (password or token) is remembered, see
+ *                      {@link RecentCallers}; {@code 0s} checks every request
  */
 @ConfigurationProperties("openrma.security")
-public record SecurityProperties(String adminUser, String adminPassword, boolean demoUsers, Throttle loginThrottle) {
+public record SecurityProperties(String adminUser, String adminPassword, boolean demoUsers, Throttle loginThrottle,
+    Duration callerCache) {
 
   public SecurityProperties {
     if (adminUser == null || adminUser.isBlank()) {
@@ -24,6 +27,9 @@ public record SecurityProperties(String adminUser, String adminPassword, boolean
     }
     if (loginThrottle == null) {
       loginThrottle = new Throttle(0, null, null, 0);
+    }
+    if (callerCache == null || callerCache.isNegative()) {
+      callerCache = Duration.ofSeconds(30);
     }
   }
 

@@ -64,9 +64,9 @@ public class WebSecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, IdentityService identityService,
-      ProcessEngine engine) throws Exception {
+      RecentCallers recent, ProcessEngine engine) throws Exception {
     http.securityMatcher("/api/**")
-        .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, identityService, problems),
+        .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, identityService, problems, recent),
             BasicAuthenticationFilter.class)
         .addFilterBefore(new WebappSessionPhotoFilter(identityService, engine.getName()),
             BasicAuthenticationFilter.class)

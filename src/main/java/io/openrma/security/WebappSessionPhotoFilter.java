@@ -27,8 +27,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * to {@code /api/returns/{rma}/photos}, which is in the stateless API chain, so without this the browser would ask
  * for a second login. A {@code GET} (or {@code HEAD}) of the photo list or of one photo, without an
  * {@code Authorization} header, acts as the user of the Camunda webapps' login in the same servlet session, with
- * that user's groups read from the engine now (as Basic and API tokens do), so the API chain's group rules decide
- * as for any other caller: a deleted user or a removed group counts at once.
+ * that user's groups read from the engine on each request, so the API chain's group rules decide as for any other
+ * caller, and a deleted user or a removed group counts at once (photos are opened rarely: no {@link RecentCallers}).
  *
  * <p>Only these two read-only, side-effect-free paths: nothing a forged cross-site request could change, and a
  * photo is always a {@code nosniff} attachment. Every other endpoint stays Basic or token only, so the session

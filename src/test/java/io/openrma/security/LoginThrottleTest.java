@@ -14,7 +14,7 @@ class LoginThrottleTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
   private final LoginThrottle throttle = new LoginThrottle(
       new SecurityProperties(null, null, true, new SecurityProperties.Throttle(5, Duration.ofMinutes(15),
-          Duration.ofMinutes(5), 100)),
+          Duration.ofMinutes(5), 100), null),
       clock);
 
   @Test
