@@ -91,6 +91,17 @@ class PortalPages {
     return Math.max(1, ceilDays(sla.getInspection()));
   }
 
+  /** Where the vendored htmx is served ({@link PortalWebConfig#HTMX}). */
+  public String htmx() {
+    return "/returns/assets/" + PortalWebConfig.HTMX;
+  }
+
+  /** The status page's refresh ({@code openrma.portal.status-refresh}) as htmx's trigger, at least every second. */
+  public String statusRefreshTrigger() {
+    long seconds = brand.statusRefresh() == null ? 30 : Math.max(1, brand.statusRefresh().toSeconds());
+    return "every " + seconds + "s";
+  }
+
   /** {@code spring.servlet.multipart.max-file-size}, as {@code 10 MB}. */
   public String maxPhotoSize() {
     return size(uploads.getMaxFileSize());

@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param returnAddress where parcels go, one entry per line, shown with the packing instructions
  * @param publicUrl     where customers reach OpenRMA, for the status links in emails
  *                      ({@code OPENRMA_PORTAL_PUBLICURL}, e.g. {@code https://returns.shop.example})
+ * @param statusRefresh how often an open status page fetches the return's progress again (with JavaScript)
  */
 @ConfigurationProperties("openrma.portal")
 public record PortalProperties(@DefaultValue("OpenRMA Demo Shop") String shopName,
@@ -32,7 +33,8 @@ public record PortalProperties(@DefaultValue("OpenRMA Demo Shop") String shopNam
     @DefaultValue("60d") Duration linkValidity,
     @DefaultValue Lookups lookups,
     @DefaultValue("http://localhost:8080") String publicUrl,
-    java.util.List<String> returnAddress) {
+    java.util.List<String> returnAddress,
+    @DefaultValue("30s") Duration statusRefresh) {
 
   /**
    * {@code openrma.portal.lookups.*}: at most {@code perAddress} lookups from one address and {@code perOrder}

@@ -1,11 +1,13 @@
 package io.openrma.portal;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -15,10 +17,13 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * The portal's language (English or German, from {@code Accept-Language}, switched with {@code ?lang=de} and
- * then kept in a cookie) and its CSS under {@code /returns/assets/}.
+ * then kept in a cookie) and its CSS and script under {@code /returns/assets/}.
  */
 @Configuration(proxyBeanMethods = false)
 class PortalWebConfig implements WebMvcConfigurer {
+
+  /** htmx, vendored from the npm package {@code htmx.org}: the status page's refresh (portal/status.html). */
+  static final String HTMX = "htmx-2.0.11.min.js";
 
   /** Only the portal's languages: anything else is English, so a page never mixes two languages. */
   @Bean
@@ -51,5 +56,8 @@ class PortalWebConfig implements WebMvcConfigurer {
   @Override
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
     registry.addResourceHandler("/returns/assets/**").addResourceLocations("classpath:/static/portal/");
+    // the version is in the file's name, so a new htmx is a new address: browsers keep this one for a year
+    registry.addResourceHandler("/returns/assets/htmx-*.min.js").addResourceLocations("classpath:/static/portal/")
+        .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
   }
 }

@@ -68,6 +68,7 @@ class StatusController {
     model.addAttribute("journey", Journey.of(r.status()));
     model.addAttribute("labelReady", r.label() != null && portal.labelPdf(r) != null);
     model.addAttribute("expectedBy", expectedBy(r));
+    model.addAttribute("htmx", true); // the journey refreshes itself while the page is open
     model.addAttribute("returnAddress", properties.returnAddress() == null || properties.returnAddress().isEmpty()
         ? null
         : properties.returnAddress());

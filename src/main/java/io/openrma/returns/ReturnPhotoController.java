@@ -20,8 +20,10 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * {@code /api/returns/{rma}/photos}: the customer's photos for the reviewer and the inspector, under the staff
- * API's security. A photo is always a download ({@code Content-Disposition: attachment}) with the type detected
- * from its bytes and {@code nosniff}, so an uploaded file is never rendered as a page of OpenRMA's origin.
+ * API's security, which for these reads also takes the Camunda webapps' login (security's
+ * {@code WebappSessionPhotoFilter}), so the forms' link opens without a second login. A photo is always a
+ * download ({@code Content-Disposition: attachment}) with the type detected from its bytes and {@code nosniff},
+ * so an uploaded file is never rendered as a page of OpenRMA's origin.
  */
 @RestController
 @RequestMapping("/api/returns/{rmaNumber}/photos")
@@ -61,7 +63,7 @@ class ReturnPhotoController {
         p.uploadedAt(), "/api/returns/" + record.rmaNumber() + "/photos/" + p.position())).toList();
   }
 
-  /** The list as a page: one download link per photo (the browser asks for the staff member's login first). */
+  /** The list as a page: one download link per photo (opened from Tasklist, the webapp login is enough). */
   private static String page(String rmaNumber, List<PhotoView> photos) {
     StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
         .append(HtmlUtils.htmlEscape(rmaNumber)).append(": customer's photos</title></head><body><h1>")

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openrma.security.EngineIdentityAuthenticationProvider.TooManyFailures;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -38,7 +39,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * <ul>
  *   <li>{@code /api/**}: an API token ({@link ApiTokenAuthenticationFilter}, machine users) or HTTP Basic against
  *   the engine's users (people; wrong passwords throttled per user and address, see {@link LoginThrottle});
- *   access by group, stateless, no cookies.</li>
+ *   access by group, stateless; the one cookie it reads is the Camunda webapps' login, and only for a GET of a
+ *   return's photos, which the Tasklist forms link to ({@link WebappSessionPhotoFilter}).</li>
  *   <li>{@code /actuator/**}: health and info are open (details only for admins), the rest is for admins.</li>
  *   <li>{@code /integrations/**}: connecting an integration (QuickBooks' OAuth), for admins only.</li>
  *   <li>{@code /webhooks/**}: open to the senders; every request is verified by its signature.</li>
@@ -62,9 +64,11 @@ public class WebSecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, IdentityService identityService,
-      RecentCallers recent) throws Exception {
+      RecentCallers recent, ProcessEngine engine) throws Exception {
     http.securityMatcher("/api/**")
         .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, identityService, problems, recent),
+            BasicAuthenticationFilter.class)
+        .addFilterBefore(new WebappSessionPhotoFilter(identityService, engine.getName()),
             BasicAuthenticationFilter.class)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(HttpMethod.POST, "/api/returns", "/api/returns/*/cancel",

@@ -34,7 +34,8 @@ import org.springframework.test.context.ActiveProfiles;
  * inspection of a return that has just arrived, grades each line in the rendered Camunda Form
  * ({@code forms/inspect-return.form}) and completes it; the process then refunds what he graded as
  * refundable. Runs in Debian's headless Chromium with the job executor on, so everything after the
- * form happens the way it does in production. Only with {@code ./mvnw -Pbrowser-tests test}.
+ * form happens the way it does in production; the customer's photos page then opens with walt's Tasklist
+ * login alone. Only with {@code ./mvnw -Pbrowser-tests test}.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "camunda.bpm.job-execution.enabled=true")
@@ -112,6 +113,11 @@ class InspectionInTasklistBrowserTest {
 
         wait.until(ExpectedConditions.elementToBeClickable(completeButton(browser))).click();
         await().atMost(Duration.ofSeconds(30)).until(() -> openTaskCount(rma) == 0);
+
+        // the page the forms' "Customer's photos" link opens (this return, from the API, has none): walt's
+        // Tasklist login in this browser is enough, no second login
+        browser.get("http://localhost:" + port + "/api/returns/" + rma + "/photos");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(rma + ": customer's photos");
       } catch (RuntimeException | AssertionError e) {
         chromium.screenshot("inspection-failure");
         writePage(browser, "inspection-failure");

@@ -5,12 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -56,6 +61,8 @@ public final class Chromium implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--window-size=1400,1600", "--user-data-dir=" + profile);
+    // the console (CSP violations among it) for consoleErrors()
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Path.of(DRIVER).toFile())
         .usingAnyFreePort()
@@ -73,6 +80,18 @@ public final class Chromium implements AutoCloseable {
     } finally {
       FileSystemUtils.deleteRecursively(profile.toFile());
     }
+  }
+
+  /**
+   * The console's errors since the last call (Chromium reports every Content-Security-Policy violation there, as
+   * "Refused to ..."), each as its message.
+   */
+  public List<String> consoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()
+            || entry.getMessage().contains("Content Security Policy"))
+        .map(LogEntry::getMessage)
+        .toList();
   }
 
   /** Saves what the browser shows under {@code target/browser/NAME.png} and returns the file. */
