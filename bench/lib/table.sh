@@ -17,19 +17,37 @@ TABLE=$(jq -s -r --arg date "$DATE" '
   def r0: if . == null then "–" else (. | round | tostring) end;
   def ms: if . == null then "–" else (if . < 10 then (. * 10 | round / 10) else (. | round) end | tostring) end;
   def lat($x): if $x == null then "–" else "\($x.p50_ms | ms) / \($x.p99_ms | ms)" end;
-  def ratio: if .throughput.measured.db_transactions_per_return == null then null
-    else .throughput.measured.completed_per_s * .throughput.measured.db_transactions_per_return / .postgres.pgbench.tps end;
+  # the bare engine of the same run (bench/results/<date>-baseline.json): the reference for PostgreSQL runs
+  (map(select(.baseline != null)) | .[0]) as $bare
+  | ($bare.baseline.completed_per_s // null) as $bare_rate
+  | def ratio: if .database != "pg" then null
+      elif .throughput.measured.ratio_to_bare_engine != null then .throughput.measured.ratio_to_bare_engine
+      elif ($bare_rate // 0) > 0 then .throughput.measured.completed_per_s / $bare_rate else null end;
+  # OpenRMA'"'"'s and PostgreSQL'"'"'s CPU in the measured window per return completed in it
+  def cpu_ms: .throughput.measured as $m
+    | if $m.cpu_ms_per_return != null then $m.cpu_ms_per_return
+      elif ($m.completed_per_s // 0) > 0 then ($m.cpu.openrma_cores + $m.cpu.postgres_cores) * 1000 / $m.completed_per_s
+      else null end;
+  def r2: if . == null then "–" else (. * 100 | round / 100 | tostring) end;
   def order: (if .config == "stock" then 0 elif .config == "tuned" then 2 else 1 end);
   (map(select(.throughput != null)) | sort_by(order, .config, (if .database == "pg" then 0 else 1 end), .simulated_latency)) as $runs
   | ($runs[0]) as $any
   | [
-    "Measured on \($date) by `bench/run`\(if $any.quick then " (--quick: short steps, not for comparison)" else "" end): \($any.machine.cpu), \($any.machine.cores) cores, \($any.machine.memory) RAM, \($any.machine.os), \($any.machine.java). OpenRMA, PostgreSQL \($any.postgres.version) and the load driver share the 2 cores. PostgreSQL with fsync and synchronous_commit on; `pgbench` (tpcb-like, scale 10, 8 clients, \($any.postgres.pgbench.seconds) s) in the same run: **\($any.postgres.pgbench.tps | r0) tps**. Load average (1 min) at the start and end of each run is in the result files.",
+    "Measured on \($date) by `bench/run`\(if $any.quick then " (--quick: short steps, not for comparison)" else "" end): \($any.machine.cpu), \($any.machine.cores) cores, \($any.machine.memory) RAM, \($any.machine.os), \($any.machine.java). OpenRMA, PostgreSQL \($any.postgres.version) and the load driver share the 2 cores. PostgreSQL with fsync and synchronous_commit on; `pgbench` (tpcb-like, scale 10, 8 clients, \($any.postgres.pgbench.seconds) s) in the same run, for information: **\($any.postgres.pgbench.tps | r0) tps**. \(if $bare_rate == null then "No bare-engine baseline in this run (it came later): the ratio is open." else "The bare engine (`bench/baseline`, over REST, authorization on) in the same run: **\($bare_rate | r1) instances/s**; the ratio is OpenRMA'"'"'s returns/s over that (PostgreSQL only)." end) Load average (1 min) at the start and end of each run is in the result files.",
     "",
-    "| Settings | Database | Simulated latency | Returns/s (backlog flat) | Create → REFUNDED p50 / p99 (ms) | DB transactions per return | Ratio to DB limit | CPU: OpenRMA / PostgreSQL / driver (cores) | Startup: empty DB / restart (s) | After the run: RSS / heap after full GC (MB) |",
-    "|---|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    "| Settings | Database | Simulated latency | Returns/s (backlog flat) | Create → REFUNDED p50 / p99 (ms) | DB transactions per return | CPU ms per return (OpenRMA + PostgreSQL) | Ratio to the bare engine | CPU: OpenRMA / PostgreSQL / driver (cores) | Startup: empty DB / restart (s) | After the run: RSS / heap after full GC (MB) |",
+    "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ($runs[] | select(.config == "stock" or .config == "tuned") |
-      "| \(.config) | \(if .database == "pg" then "PostgreSQL" else "H2 (file)" end) | \(.simulated_latency) | **\(.throughput.measured.completed_per_s | r1)** | \(lat(.throughput.measured.create_to_refunded)) | \(.throughput.measured.db_transactions_per_return | r1) | \(ratio | if . == null then "–" else (. * 100 | round / 100 | tostring) end) | \(.throughput.measured.cpu.openrma_cores | r1) / \(.throughput.measured.cpu.postgres_cores | r1) / \(.throughput.measured.cpu.driver_cores | r1) | \(.startup.first_start_empty_database_ms / 1000 | r1) / \(.startup.restart_ms / 1000 | r1) | \(.memory_after_run.rss_mb) / \(.memory_after_run.heap_used_after_full_gc_mb) |"),
+      "| \(.config) | \(if .database == "pg" then "PostgreSQL" else "H2 (file)" end) | \(.simulated_latency) | **\(.throughput.measured.completed_per_s | r1)** | \(lat(.throughput.measured.create_to_refunded)) | \(.throughput.measured.db_transactions_per_return | r1) | \(cpu_ms | r0) | \(ratio | r2) | \(.throughput.measured.cpu.openrma_cores | r1) / \(.throughput.measured.cpu.postgres_cores | r1) / \(.throughput.measured.cpu.driver_cores | r1) | \(.startup.first_start_empty_database_ms / 1000 | r1) / \(.startup.restart_ms / 1000 | r1) | \(.memory_after_run.rss_mb) / \(.memory_after_run.heap_used_after_full_gc_mb) |"),
     "",
+    (if $bare == null then empty else
+      ( "The bare engine (`bench/baseline`: the main path'"'"'s shape with no-op steps, OpenRMA'"'"'s engine settings) in the same run, each variant on a fresh database:",
+        "",
+        "| Variant | Instances/s (in flight flat) | Start → end p50 / p99 (ms) | DB transactions per instance | CPU ms per instance (app + PostgreSQL) | CPU: app / PostgreSQL / driver (cores) |",
+        "|---|---:|---:|---:|---:|---:|",
+        ($bare.variants | to_entries[] | .key as $k | .value.measured |
+          "| \($k)\(if $k == "rest-auth-on" then " (the reference)" else "" end) | **\(.completed_per_s | r1)** | \(.start_to_end.p50_ms | ms) / \(.start_to_end.p99_ms | ms) | \(.db_transactions_per_completed | r1) | \(.cpu_ms_per_completed | r0) | \(.cpu.app_cores | r1) / \(.cpu.postgres_cores | r1) / \(.cpu.driver_cores | r1) |"),
+        "") end),
     "REST API latency at 70 % of each run'"'"'s highest flat rate (creates at that rate, plus GETs and searches by email at half of it, plus the partners'"'"' scans and pick-ups), p50 / p99 in ms:",
     "",
     "| Settings | Database | Simulated latency | Returns/s | POST /api/returns | GET /api/returns/{rma} | GET /api/returns?email= | POST /api/warehouse/arrivals |",
@@ -40,10 +58,10 @@ TABLE=$(jq -s -r --arg date "$DATE" '
     (if ($runs | map(select(.config != "stock" and .config != "tuned")) | length) > 0 then
       ( "Tuning steps (PostgreSQL), each on top of the previous one; the settings of each step are in `bench/configs/`:",
         "",
-        "| Step | Simulated latency | Returns/s (backlog flat) | Create → REFUNDED p50 / p99 (ms) | DB transactions per return | Ratio to DB limit | CPU: OpenRMA / PostgreSQL (cores) |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| Step | Simulated latency | Returns/s (backlog flat) | Create → REFUNDED p50 / p99 (ms) | DB transactions per return | CPU ms per return | Ratio to the bare engine | CPU: OpenRMA / PostgreSQL (cores) |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
         ($runs[] | select(.database == "pg") |
-          "| \(.config) | \(.simulated_latency) | \(.throughput.measured.completed_per_s | r1) | \(lat(.throughput.measured.create_to_refunded)) | \(.throughput.measured.db_transactions_per_return | r1) | \(ratio | if . == null then "–" else (. * 100 | round / 100 | tostring) end) | \(.throughput.measured.cpu.openrma_cores | r1) / \(.throughput.measured.cpu.postgres_cores | r1) |"),
+          "| \(.config) | \(.simulated_latency) | \(.throughput.measured.completed_per_s | r1) | \(lat(.throughput.measured.create_to_refunded)) | \(.throughput.measured.db_transactions_per_return | r1) | \(cpu_ms | r0) | \(ratio | r2) | \(.throughput.measured.cpu.openrma_cores | r1) / \(.throughput.measured.cpu.postgres_cores | r1) |"),
         "")
      else empty end),
     (map(select(.correlation != null)) | sort_by(order)[] |

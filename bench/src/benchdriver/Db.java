@@ -149,8 +149,44 @@ final class Db implements AutoCloseable {
     }
   }
 
+  private final Map<String, Connection> appConnections = new java.util.HashMap<>();
+
+  /** One row of longs from the application's database, on a connection kept open for it (a sampler's query). */
+  synchronized long[] row(String database, String sql, Object... parameters) {
+    try {
+      Connection c = appConnections.get(database);
+      if (c == null || c.isClosed()) {
+        c = DriverManager.getConnection(urlOf(database), "postgres", "");
+        c.setAutoCommit(true);
+        appConnections.put(database, c);
+      }
+      try (java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+        for (int i = 0; i < parameters.length; i++) {
+          s.setObject(i + 1, parameters[i]);
+        }
+        try (ResultSet rs = s.executeQuery()) {
+          rs.next();
+          long[] out = new long[rs.getMetaData().getColumnCount()];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = rs.getLong(i + 1);
+          }
+          return out;
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
   @Override
   public void close() {
+    appConnections.values().forEach(c -> {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        // closing
+      }
+    });
     try {
       connection.close();
     } catch (SQLException e) {

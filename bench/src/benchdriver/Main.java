@@ -34,6 +34,11 @@ public final class Main {
     result.put("load_average_at_start", Probe.loadAverage());
     Path out = Path.of(o.getOrDefault("out", "result.json"));
 
+    if (scenarios.contains("baseline")) {
+      result.put("baseline", baseline(o, api, db, database, probe));
+      write(out, result);
+    }
+
     ReturnsLoad load = null;
     Throughput throughput = null;
     if (scenarios.contains("throughput") || scenarios.contains("rest")) {
@@ -113,6 +118,37 @@ public final class Main {
       db.close();
     }
     System.exit(0);
+  }
+
+  /**
+   * The bare-engine baseline (bench/baseline): JVM warm-up, the rate search and the measured hold, over REST
+   * ({@code --baseline-mode rest}) or by the application's in-process driver ({@code in-process}, steered through
+   * {@code --rate-file}). {@code --rate} skips the search.
+   */
+  private static Map<String, Object> baseline(Map<String, String> o, Api api, Db db, String database, Probe probe) {
+    String mode = o.getOrDefault("baseline-mode", "rest");
+    Baseline.Load load = mode.equals("in-process")
+        ? new Baseline.InProcessLoad(o.get("rate-file"))
+        : new Baseline.RestLoad(api, Integer.parseInt(o.getOrDefault("poll-ms", "250")));
+    Baseline baseline = new Baseline(load, db, database, probe);
+    Map<String, Object> section = new LinkedHashMap<>();
+    section.put("mode", mode);
+    double startRate = Double.parseDouble(o.getOrDefault("start-rate", "20"));
+    double rate = Double.parseDouble(o.getOrDefault("rate", "0"));
+    if (rate <= 0) {
+      double warmRate = Math.max(1, startRate / 2);
+      int warmSeconds = Integer.parseInt(o.getOrDefault("jvm-warmup-seconds", "60"));
+      baseline.warmUp(warmRate, warmSeconds);
+      section.put("jvm_warmup", Map.of("rate_per_s", warmRate, "seconds", warmSeconds));
+      Map<String, Object> search = baseline.search(startRate, Integer.parseInt(o.getOrDefault("step-seconds", "30")),
+          Double.parseDouble(o.getOrDefault("max-rate", "2000")));
+      section.put("search", search);
+      rate = (double) search.get("highest_flat_per_s");
+    }
+    section.put("measured", baseline.measure(rate, Integer.parseInt(o.getOrDefault("warmup-seconds", "20")),
+        Integer.parseInt(o.getOrDefault("final-seconds", "90"))));
+    baseline.stop();
+    return section;
   }
 
   private static void write(Path out, Map<String, Object> result) throws Exception {

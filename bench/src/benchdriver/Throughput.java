@@ -331,7 +331,11 @@ final class Throughput {
           "slope_per_s", window.size() >= 3 ? slope(window) : 0.0));
       out.put("incidents_at_end", window.get(window.size() - 1).incidents());
     }
-    out.put("cpu", Probe.between(cpu0, cpu1));
+    Map<String, Object> cpu = Probe.between(cpu0, cpu1);
+    out.put("cpu", cpu);
+    // what one return cost the machine: OpenRMA's and PostgreSQL's CPU in the window per return refunded in it
+    double appAndDb = (double) cpu.get("openrma_cores") + (double) cpu.get("postgres_cores");
+    out.put("cpu_ms_per_return", completedPerSecond == 0 ? null : appAndDb * 1000 / completedPerSecond);
     out.put("api", apiLatency);
     if (db != null) {
       long commits = commits1 - commits0;
