@@ -4,14 +4,16 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
+import io.openrma.process.ParsedFeelCache.CachingFeelEngine;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 
 /**
  * Benchmark, not a test (no timing is asserted anywhere): evaluates {@code processes/return-policy.dmn}
- * with Camunda's DMN engine as the application runs it, for a mix of inputs, and prints evaluations per
- * second and CPU microseconds per evaluation. Run by {@code bench/policy-eval};
+ * with Camunda's FEEL engine as it ships and with {@code ParsedFeelCache}'s, for the same mix of inputs,
+ * and prints evaluations per second and CPU microseconds per evaluation. Run by {@code bench/policy-eval};
  * the result is recorded in {@code bench/README.md}.
  */
 public final class PolicyEvaluationBench {
@@ -33,8 +35,8 @@ public final class PolicyEvaluationBench {
         .setLevel(ch.qos.logback.classic.Level.WARN);
     int evaluations = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
     for (int round = 1; round <= 3; round++) {
-      run("return-policy.dmn", DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine(),
-          evaluations, round);
+      run("stock FEEL engine", engine(false), evaluations, round);
+      run("ParsedFeelCache", engine(true), evaluations, round);
     }
   }
 
@@ -57,6 +59,15 @@ public final class PolicyEvaluationBench {
     double cpuMicros = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / evaluations;
     System.out.printf("round %d  %-18s %,10.0f evaluations/s  %6.1f us CPU per evaluation%n", round, name,
         evaluations / seconds, cpuMicros);
+  }
+
+  private static DmnEngine engine(boolean cached) {
+    DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
+        .createDefaultDmnEngineConfiguration();
+    if (cached) {
+      configuration.setFeelEngineFactory(() -> new CachingFeelEngine(List.of()));
+    }
+    return configuration.buildEngine();
   }
 
   private static Map<String, Object> inputs(int days, String reason, String category, long value, String condition,

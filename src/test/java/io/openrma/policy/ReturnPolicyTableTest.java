@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.openrma.process.ParsedFeelCache.CachingFeelEngine;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -46,6 +47,8 @@ class ReturnPolicyTableTest {
         event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matched::add);
       }
     }));
+    // the FEEL engine the application runs with (io.openrma.process.ParsedFeelCache)
+    configuration.setFeelEngineFactory(() -> new CachingFeelEngine(List.of()));
     engine = configuration.buildEngine();
     try (InputStream dmn = ReturnPolicyTableTest.class.getClassLoader()
         .getResourceAsStream("processes/return-policy.dmn")) {
