@@ -184,7 +184,7 @@ public class ReturnCreation {
       record.photosUrl("/api/returns/" + record.rmaNumber() + "/photos");
     }
     try {
-      record = repository.save(record);
+      record = ReadInTransaction.keep(repository.save(record));
     } catch (DbActionExecutionException e) {
       if (e.getCause() instanceof DuplicateKeyException concurrentSameKey) {
         throw concurrentSameKey; // the same Idempotency-Key at the same moment: the caller replays the winner
@@ -218,7 +218,7 @@ public class ReturnCreation {
     draft.policy(policy);
     draft.label(label);
     draft.status(status);
-    ReturnRecord record = repository.save(draft);
+    ReturnRecord record = ReadInTransaction.keep(repository.save(draft));
     aggregates.insert(new LabelPdf(record.id(), labelPdf));
     timeline.append(record, record.createdAt(), Actor.user(record.createdBy()), "CREATED", ReturnStatus.REQUESTED,
         "Return requested for order " + record.order().orderId() + " (taken over before " + activityId + ")");
@@ -228,7 +228,7 @@ public class ReturnCreation {
   private ReturnRecord started(ReturnRecord record, String processInstanceId) {
     ReturnRecord current = repository.findById(record.id()).orElseThrow();
     current.processInstance(processInstanceId);
-    return repository.save(current);
+    return ReadInTransaction.keep(repository.save(current));
   }
 
   private Optional<Created> replay(String idempotencyKey, String hash) {

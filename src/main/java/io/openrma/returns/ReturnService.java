@@ -51,18 +51,21 @@ public class ReturnService {
 
   @Transactional(readOnly = true)
   public ReturnRecord get(String rmaNumber) {
-    return repository.findByRmaNumber(rmaNumber).orElseThrow(() -> notFound(rmaNumber));
+    return find(rmaNumber).orElseThrow(() -> notFound(rmaNumber));
   }
 
+  /** The return, read once per read-write transaction ({@link ReadInTransaction}). */
   @Transactional(readOnly = true)
   public Optional<ReturnRecord> find(String rmaNumber) {
-    return repository.findByRmaNumber(rmaNumber);
+    Optional<ReturnRecord> read = ReadInTransaction.cached(rmaNumber);
+    return read.isPresent() ? read : repository.findByRmaNumber(rmaNumber).map(ReadInTransaction::keep);
   }
 
   /** Locks the return for the rest of the transaction, so concurrent changes to it queue up; see {@link #cancel}. */
   @Transactional
   public ReturnRecord lock(String rmaNumber) {
-    return repository.findLockedByRmaNumber(rmaNumber).orElseThrow(() -> notFound(rmaNumber));
+    return repository.findLockedByRmaNumber(rmaNumber).map(ReadInTransaction::keep)
+        .orElseThrow(() -> notFound(rmaNumber));
   }
 
   @Transactional(readOnly = true)
@@ -161,7 +164,8 @@ public class ReturnService {
   /** A timeline entry that changes nothing else. */
   @Transactional
   public void note(String rmaNumber, Actor actor, String event, String detail) {
-    long id = repository.idByRmaNumber(rmaNumber).orElseThrow(() -> notFound(rmaNumber));
+    long id = ReadInTransaction.cached(rmaNumber).map(ReturnRecord::id)
+        .or(() -> repository.idByRmaNumber(rmaNumber)).orElseThrow(() -> notFound(rmaNumber));
     timeline.append(id, clock.instant(), actor, event, null, detail);
   }
 
@@ -336,11 +340,14 @@ public class ReturnService {
   /** {@link #update(String, Consumer)} starting from {@code current}, a copy just read in this transaction. */
   private ReturnRecord update(ReturnRecord current, String rmaNumber, Consumer<ReturnRecord> change) {
     for (int attempt = 1;; attempt++) {
+      if (attempt > 1) {
+        ReadInTransaction.forget(rmaNumber); // another transaction saved it in between: read it as it is now
+      }
       ReturnRecord record = attempt == 1 && current != null ? current : get(rmaNumber);
       change.accept(record);
       record.touched(clock.instant());
       try {
-        return aggregates.save(record);
+        return ReadInTransaction.keep(aggregates.save(record));
       } catch (OptimisticLockingFailureException | DbActionExecutionException e) {
         RuntimeException conflict = e instanceof OptimisticLockingFailureException
             ? e
