@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * electronics, a final-sale dress, a partly fulfilled order, one delivered outside the return window,
  * one paid through Shopify Payments and one still on its way. Dated from the clock at each lookup, so
  * they stay inside or outside the window on any day. Stripe-paid ones carry PaymentIntent ids the
- * simulated Stripe refunds. On with {@code openrma.orders.demo-source} (demo run, tests; off under postgres).
+ * simulated Stripe refunds; {@code #1001}'s buyer is also a Stripe customer, so it can get store credit. On with {@code openrma.orders.demo-source} (demo run, tests; off under postgres).
  */
 @Component
 @ConditionalOnProperty(name = "openrma.orders.demo-source", havingValue = "true")
@@ -58,7 +58,7 @@ public class DemoOrderSource implements OrderSource {
   public List<Order> orders() {
     return List.of(
         order(1001, "Jane Doe", "jane.doe@example.com", new Address("Hauptstr. 1", null, "Berlin", null, "10115", "DE"),
-            9, 5, 490, stripe(1001, 12_973),
+            9, 5, 490, stripeCustomer(1001, 12_973),
             line(1001, 1, "TSHIRT-MERINO-M", "Merino T-shirt, size M", 2, 2, 0, 2_250, 855, ItemCategory.APPAREL,
                 APPAREL),
             line(1001, 2, "CHINO-SLIM-3232", "Slim chinos, 32/32", 1, 1, 0, 5_990, 1_138, ItemCategory.APPAREL,
@@ -111,5 +111,11 @@ public class DemoOrderSource implements OrderSource {
 
   private static Payment stripe(int number, long amountCaptured) {
     return new Payment("stripe", "pi_3DemoOrder" + number, "DEMO-TX-" + number, amountCaptured);
+  }
+
+  /** Paid with Stripe by a customer with an account there: the order can also be made right with store credit. */
+  private static Payment stripeCustomer(int number, long amountCaptured) {
+    return new Payment("stripe", "pi_3DemoOrder" + number, "DEMO-TX-" + number, amountCaptured,
+        "cus_DemoCustomer" + number);
   }
 }

@@ -51,4 +51,9 @@ public class OrderLookup {
   public boolean refundsPayment(Order order) {
     return OrderReturns.refundsPayment(order);
   }
+
+  /** Whether the order has a Stripe customer whose balance store credit can go to. */
+  public boolean givesStoreCredit(Order order) {
+    return OrderReturns.givesStoreCredit(order);
+  }
 }

@@ -111,6 +111,11 @@ class OrderReturns implements OrderReferences {
     return violations;
   }
 
+  /** A Stripe customer to credit: the order can be made right with store credit. */
+  static boolean givesStoreCredit(Order order) {
+    return order.payment().stripeCustomerId() != null && !order.payment().stripeCustomerId().isBlank();
+  }
+
   /** A Stripe PaymentIntent, or a Shopify payment Shopify refunds: money can go back to it. */
   static boolean refundsPayment(Order order) {
     return order.payment().paymentIntentId() != null || new SourceOrder(order.source(), order.orderNumber(),
@@ -120,7 +125,8 @@ class OrderReturns implements OrderReferences {
   private CreateReturnRequest fullRequest(OrderReturnRequest request, Order order) {
     var orderData = new CreateReturnRequest.Order(order.orderId(), LocalDate.ofInstant(order.placedAt(),
         clock.getZone()), LocalDate.ofInstant(order.deliveredAt(), clock.getZone()), order.currency(),
-        order.payment().amountCaptured(), order.shipping(), order.payment().paymentIntentId(), null, null);
+        order.payment().amountCaptured(), order.shipping(), order.payment().paymentIntentId(), null,
+        order.payment().stripeCustomerId());
     Order.Customer c = order.customer();
     Order.Address a = c.shippingAddress();
     var customer = new CreateReturnRequest.CustomerData(c.customerId(), c.name(), c.email(), c.phone(),

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 /**
  * What the portal's pages do, behind thin controllers: the order and its lines from the orders module, the
  * estimate, the return created through {@link ReturnCreation} as the API creates it (created by
- * {@code portal}, the customer as actor), read and cancelled through {@link ReturnService}.
+ * {@code portal}, the customer as actor, with the store credit bonus promised on the review), read and cancelled through {@link ReturnService}.
  */
 @Service
 class PortalReturns {
@@ -35,15 +35,17 @@ class PortalReturns {
   private final RefundEstimator estimator;
   private final StatusLinks links;
   private final Clock clock;
+  private final int storeCreditBonusPercent;
 
   PortalReturns(OrderLookup orders, ReturnCreation creation, ReturnService returns, EnginePolicyTable policy,
-      StatusLinks links, Clock clock) {
+      StatusLinks links, Clock clock, PortalProperties properties) {
     this.orders = orders;
     this.creation = creation;
     this.returns = returns;
     this.estimator = new RefundEstimator(policy);
     this.links = links;
     this.clock = clock;
+    this.storeCreditBonusPercent = properties.storeCreditBonusPercent();
   }
 
   /** An earlier return of the order, with the link to its status page. */
@@ -67,6 +69,15 @@ class PortalReturns {
     return orders.refundsPayment(order);
   }
 
+  boolean givesStoreCredit(Order order) {
+    return orders.givesStoreCredit(order);
+  }
+
+  /** The bonus store credit gets now ({@code openrma.portal.store-credit-bonus-percent}). */
+  int storeCreditBonusPercent() {
+    return storeCreditBonusPercent;
+  }
+
   List<EarlierReturn> earlierReturns(Order order) {
     List<EarlierReturn> earlier = new ArrayList<>();
     for (String rma : returns.rmaNumbersBySourceOrder(order.source(), order.orderId())) {
@@ -76,7 +87,7 @@ class PortalReturns {
   }
 
   RefundEstimator.Estimate estimate(Order order, Wizard wizard) {
-    ReturnCreation.Preview preview = creation.preview(request(order, wizard), CHANNEL);
+    ReturnCreation.Preview preview = creation.preview(request(order, wizard), CHANNEL, storeCreditBonusPercent);
     return estimator.estimate(preview.record(), preview.priorReturns(), LocalDate.now(clock));
   }
 
@@ -89,7 +100,7 @@ class PortalReturns {
     String key = "portal:" + wizard.nonce;
     try {
       return creation.createForCustomer(request, key, CHANNEL, LocaleContextHolder.getLocale(),
-          wizard.wantsPhotos() ? wizard.uploadId : null).record();
+          wizard.wantsPhotos() ? wizard.uploadId : null, storeCreditBonusPercent).record();
     } catch (DuplicateKeyException sameMomentSameReview) {
       return creation.replay(key, request).orElseThrow().record();
     }

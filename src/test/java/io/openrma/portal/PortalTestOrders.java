@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Bean;
  * Orders only the portal's tests know (source {@code portal-test}), a fresh one per test, so that tests sharing
  * one database never return each other's units, nor the demo orders other tests rely on. Order {@code #7nnnnn}
  * belongs to {@code buyer7nnnnn@example.com} (postal code 10115): chinos (1), T-shirts (2 of 2), a final-sale
- * dress; delivered five days ago, paid with Stripe.
+ * dress; delivered five days ago, paid with Stripe by Stripe customer {@code cus_portal7nnnnn}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class PortalTestOrders {
@@ -72,6 +72,7 @@ class PortalTestOrders {
                 Set.of("apparel"), ItemCategory.APPAREL),
             new Order.Line("PT-" + id + "-3", "DRESS-" + id, "Summer dress (sale)", 1, 1, 0, 2_990, 568,
                 Set.of("final-sale"), ItemCategory.FINAL_SALE)),
-        490, now.minus(Duration.ofDays(5)), new Order.Payment("stripe", "pi_portal" + id, "PT-TX-" + id, 12_973));
+        490, now.minus(Duration.ofDays(5)), new Order.Payment("stripe", "pi_portal" + id, "PT-TX-" + id, 12_973,
+            "cus_portal" + id));
   }
 }
