@@ -107,6 +107,15 @@ public record Order(String source, String orderId, String orderNumber, Instant p
     }
   }
 
+  /**
+   * A variant of a line's product the customer can get instead, as the source names it.
+   *
+   * @param id    the source's id, sent as the return line's {@code exchangeVariantId}
+   * @param title what the customer chooses by, e.g. {@code L} or {@code 34/32}
+   */
+  public record Variant(String id, String title, String sku) {
+  }
+
   public Optional<Line> line(String lineItemId) {
     return lines.stream().filter(l -> l.lineItemId().equals(lineItemId)).findFirst();
   }

@@ -73,6 +73,28 @@ class PortalReturns {
     return orders.givesStoreCredit(order);
   }
 
+  /**
+   * The chosen lines whose product the order's source can exchange for another variant, by their position in the
+   * order, with the variants offered; empty when the source makes no exchanges (customer service arranges them).
+   */
+  java.util.Map<Integer, List<Order.Variant>> exchangeVariants(Order order, Wizard wizard) {
+    java.util.Map<Integer, List<Order.Variant>> offered = new java.util.LinkedHashMap<>();
+    wizard.choices.forEach((index, choice) -> {
+      List<Order.Variant> variants = orders.exchangeVariants(order, choice.lineItemId());
+      if (!variants.isEmpty()) {
+        offered.put(index, variants);
+      }
+    });
+    return offered;
+  }
+
+  /** An exchange that still needs a variant chosen from those offered (a line changed, or none was chosen). */
+  boolean needsVariants(Order order, Wizard wizard) {
+    return wizard.resolution == io.openrma.returns.Resolution.EXCHANGE
+        && exchangeVariants(order, wizard).entrySet().stream().anyMatch(e -> e.getValue().stream()
+            .noneMatch(v -> v.id().equals(wizard.exchangeVariants.get(e.getKey()))));
+  }
+
   /** The bonus store credit gets now ({@code openrma.portal.store-credit-bonus-percent}). */
   int storeCreditBonusPercent() {
     return storeCreditBonusPercent;
@@ -132,9 +154,11 @@ class PortalReturns {
   /** The order reference the API would send: OpenRMA takes prices, customer and payment from the order. */
   static OrderReturnRequest request(Order order, Wizard wizard) {
     String comment = wizard.comment == null || wizard.comment.isBlank() ? null : wizard.comment.trim();
-    List<OrderReturnRequest.Line> lines = wizard.choices.values().stream()
-        .map(c -> new OrderReturnRequest.Line(c.lineItemId(), c.quantity(), c.reason(), comment, c.condition(),
-            null))
+    boolean exchange = wizard.resolution == io.openrma.returns.Resolution.EXCHANGE;
+    List<OrderReturnRequest.Line> lines = wizard.choices.entrySet().stream()
+        .map(e -> new OrderReturnRequest.Line(e.getValue().lineItemId(), e.getValue().quantity(),
+            e.getValue().reason(), comment, e.getValue().condition(),
+            exchange ? wizard.exchangeVariants.get(e.getKey()) : null))
         .toList();
     return new OrderReturnRequest(new OrderReturnRequest.Order(order.source(), order.orderNumber()),
         wizard.email, null, wizard.resolution, null, lines);

@@ -56,8 +56,9 @@ class ResolutionController {
       return page(model, order.get(), null, true);
     }
     wizard.resolution = chosen.get().resolution();
+    wizard.exchangeVariants.clear();
     wizard.changed();
-    return "redirect:/returns/review";
+    return portal.needsVariants(order.get(), wizard) ? "redirect:/returns/exchange" : "redirect:/returns/review";
   }
 
   private String page(Model model, Order order, Resolution selected, boolean missing) {

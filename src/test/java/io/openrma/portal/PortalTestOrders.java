@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Bean;
  * Orders only the portal's tests know (source {@code portal-test}), a fresh one per test, so that tests sharing
  * one database never return each other's units, nor the demo orders other tests rely on. Order {@code #7nnnnn}
  * belongs to {@code buyer7nnnnn@example.com} (postal code 10115): chinos (1), T-shirts (2 of 2), a final-sale
- * dress; delivered five days ago, paid with Stripe by Stripe customer {@code cus_portal7nnnnn}.
+ * dress (only the chinos come in other sizes, 30/32 and 34/32, to exchange for); delivered five days ago, paid with Stripe by Stripe customer {@code cus_portal7nnnnn}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class PortalTestOrders {
@@ -49,6 +49,16 @@ class PortalTestOrders {
           return Optional.empty();
         }
         return Optional.of(order(number, clock.instant())).filter(o -> o.belongsTo(emailOrPostalCode));
+      }
+
+      /** The chinos come in two other sizes; the other lines in none. */
+      @Override
+      public List<Order.Variant> exchangeVariants(Order order, String lineItemId) {
+        String id = order.orderId().substring(3);
+        return lineItemId.equals("PT-" + id + "-1")
+            ? List.of(new Order.Variant("PT-V-" + id + "-3032", "30/32", "CHINO-" + id + "-3032"),
+                new Order.Variant("PT-V-" + id + "-3432", "34/32", "CHINO-" + id + "-3432"))
+            : List.of();
       }
 
       @Override
