@@ -1,6 +1,7 @@
 package io.openrma.portal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +59,7 @@ class ExchangeController {
       return back(wizard);
     }
     Problems problems = new Problems(messages, locale);
-    Map<Integer, String> chosen = new java.util.LinkedHashMap<>();
+    Map<Integer, String> chosen = new LinkedHashMap<>();
     offered.forEach((index, variants) -> {
       String variant = form.getOrDefault("variants[" + index + "]", "").trim();
       String title = title(order.get(), wizard, index);

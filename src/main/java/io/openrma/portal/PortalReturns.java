@@ -3,7 +3,9 @@ package io.openrma.portal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.openrma.orders.Eligibility;
@@ -11,6 +13,7 @@ import io.openrma.orders.Order;
 import io.openrma.orders.OrderLookup;
 import io.openrma.returns.Actor;
 import io.openrma.returns.OrderReturnRequest;
+import io.openrma.returns.Resolution;
 import io.openrma.returns.ReturnCreation;
 import io.openrma.returns.ReturnRecord;
 import io.openrma.returns.ReturnService;
@@ -22,7 +25,8 @@ import org.springframework.stereotype.Service;
 /**
  * What the portal's pages do, behind thin controllers: the order and its lines from the orders module, the
  * estimate, the return created through {@link ReturnCreation} as the API creates it (created by
- * {@code portal}, the customer as actor, with the store credit bonus promised on the review), read and cancelled through {@link ReturnService}.
+ * {@code portal}, the customer as actor, with the store credit bonus promised on the review and the variants
+ * chosen for an exchange), read and cancelled through {@link ReturnService}.
  */
 @Service
 class PortalReturns {
@@ -77,8 +81,8 @@ class PortalReturns {
    * The chosen lines whose product the order's source can exchange for another variant, by their position in the
    * order, with the variants offered; empty when the source makes no exchanges (customer service arranges them).
    */
-  java.util.Map<Integer, List<Order.Variant>> exchangeVariants(Order order, Wizard wizard) {
-    java.util.Map<Integer, List<Order.Variant>> offered = new java.util.LinkedHashMap<>();
+  Map<Integer, List<Order.Variant>> exchangeVariants(Order order, Wizard wizard) {
+    Map<Integer, List<Order.Variant>> offered = new LinkedHashMap<>();
     wizard.choices.forEach((index, choice) -> {
       List<Order.Variant> variants = orders.exchangeVariants(order, choice.lineItemId());
       if (!variants.isEmpty()) {
@@ -90,9 +94,25 @@ class PortalReturns {
 
   /** An exchange that still needs a variant chosen from those offered (a line changed, or none was chosen). */
   boolean needsVariants(Order order, Wizard wizard) {
-    return wizard.resolution == io.openrma.returns.Resolution.EXCHANGE
+    return wizard.resolution == Resolution.EXCHANGE
         && exchangeVariants(order, wizard).entrySet().stream().anyMatch(e -> e.getValue().stream()
             .noneMatch(v -> v.id().equals(wizard.exchangeVariants.get(e.getKey()))));
+  }
+
+  /** An item and the variant the customer gets for it, as the review shows them. */
+  record ChosenVariant(String item, String variant) {
+  }
+
+  /** The variants chosen for an exchange, by item; empty for other resolutions. */
+  List<ChosenVariant> chosenVariants(Order order, Wizard wizard) {
+    List<ChosenVariant> chosen = new ArrayList<>();
+    if (wizard.resolution == Resolution.EXCHANGE) {
+      exchangeVariants(order, wizard).forEach((index, offered) -> offered.stream()
+          .filter(v -> v.id().equals(wizard.exchangeVariants.get(index))).findFirst()
+          .ifPresent(v -> chosen.add(new ChosenVariant(order.line(wizard.choices.get(index).lineItemId())
+              .map(Order.Line::title).orElse(""), v.title()))));
+    }
+    return chosen;
   }
 
   /** The bonus store credit gets now ({@code openrma.portal.store-credit-bonus-percent}). */
@@ -154,7 +174,7 @@ class PortalReturns {
   /** The order reference the API would send: OpenRMA takes prices, customer and payment from the order. */
   static OrderReturnRequest request(Order order, Wizard wizard) {
     String comment = wizard.comment == null || wizard.comment.isBlank() ? null : wizard.comment.trim();
-    boolean exchange = wizard.resolution == io.openrma.returns.Resolution.EXCHANGE;
+    boolean exchange = wizard.resolution == Resolution.EXCHANGE;
     List<OrderReturnRequest.Line> lines = wizard.choices.entrySet().stream()
         .map(e -> new OrderReturnRequest.Line(e.getValue().lineItemId(), e.getValue().quantity(),
             e.getValue().reason(), comment, e.getValue().condition(),

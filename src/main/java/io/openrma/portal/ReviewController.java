@@ -1,7 +1,5 @@
 package io.openrma.portal;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import io.openrma.orders.Order;
@@ -40,7 +38,7 @@ class ReviewController {
     }
     try {
       model.addAttribute("estimate", portal.estimate(order.get(), wizard));
-      model.addAttribute("exchanges", exchanges(order.get(), wizard));
+      model.addAttribute("exchanges", portal.chosenVariants(order.get(), wizard));
     } catch (ApiProblems.InvalidRequest | ApiProblems.NotFound noLongerPossible) {
       redirect.addFlashAttribute("changed", true);
       wizard.choices.clear();
@@ -89,22 +87,6 @@ class ReviewController {
     model.addAttribute("record", record.get());
     model.addAttribute("token", portal.link(record.get().rmaNumber()));
     return "portal/confirmation";
-  }
-
-  /** An item and the variant the customer gets for it, as the review shows them. */
-  record Exchange(String item, String variant) {
-  }
-
-  private List<Exchange> exchanges(Order order, Wizard wizard) {
-    List<Exchange> exchanges = new ArrayList<>();
-    if (wizard.resolution != io.openrma.returns.Resolution.EXCHANGE) {
-      return exchanges;
-    }
-    portal.exchangeVariants(order, wizard).forEach((index, offered) -> offered.stream()
-        .filter(v -> v.id().equals(wizard.exchangeVariants.get(index))).findFirst()
-        .ifPresent(v -> exchanges.add(new Exchange(order.line(wizard.choices.get(index).lineItemId())
-            .map(Order.Line::title).orElse(""), v.title()))));
-    return exchanges;
   }
 
   private static boolean ready(Wizard wizard) {
