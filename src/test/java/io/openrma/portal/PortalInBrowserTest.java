@@ -2,6 +2,8 @@ package io.openrma.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import io.openrma.returns.ReturnStatus;
 import io.openrma.support.Axe;
 import io.openrma.support.Chromium;
@@ -14,7 +16,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -107,6 +111,49 @@ class PortalInBrowserTest {
         Axe.assertNoViolations(browser, "a refused lookup, with its error summary");
       } catch (RuntimeException | AssertionError e) {
         chromium.screenshot("portal-failure");
+        throw e;
+      }
+    }
+  }
+
+  @Test
+  void anExchangeAsksForTheSizeByKeyboardOnAPageWithoutViolationsAlsoWithItsError() {
+    String order = PortalTestOrders.next();
+    try (Chromium chromium = Chromium.start()) {
+      ChromeDriver browser = chromium.driver();
+      browser.manage().window().setSize(new Dimension(1000, 1250));
+      try {
+        browser.get("http://localhost:" + port + "/returns");
+        browser.findElement(By.id("orderNumber")).sendKeys(order);
+        browser.findElement(By.id("proof")).sendKeys(PortalTestOrders.email(order));
+        browser.findElement(By.id("proof")).sendKeys(Keys.ENTER);
+        choose(browser, tabTo(browser, "quantity-0"), "1");
+        choose(browser, tabTo(browser, "reason-0"), "It does not fit");
+        tabToButton(browser, "Continue");
+        press(browser, Keys.ENTER);
+        assertThat(browser.getCurrentUrl()).endsWith("/returns/resolution");
+        tabTo(browser, "resolution-REFUND").sendKeys(Keys.ARROW_DOWN);
+        assertThat(browser.findElement(By.id("resolution-EXCHANGE")).isSelected()).isTrue();
+        tabToButton(browser, "Continue");
+        press(browser, Keys.ENTER);
+
+        assertThat(browser.getCurrentUrl()).endsWith("/returns/exchange");
+        chromium.screenshot("portal-3b-exchange");
+        Axe.assertNoViolations(browser, "portal-3b-exchange");
+        tabToButton(browser, "Continue");
+        press(browser, Keys.ENTER);
+        assertThat(browser.getPageSource()).contains("error-summary", "Choose what you would like instead of");
+        Axe.assertNoViolations(browser, "the exchange page with its error");
+
+        choose(browser, tabTo(browser, "variant-0"), "34/32");
+        tabToButton(browser, "Continue");
+        press(browser, Keys.ENTER);
+        // the same URL until the redirect's page has loaded: wait for it
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/returns/review"));
+        assertThat(browser.findElement(By.cssSelector(".exchange-variant")).getText()).isEqualTo("34/32");
+        Axe.assertNoViolations(browser, "the review of an exchange");
+      } catch (RuntimeException | AssertionError e) {
+        chromium.screenshot("portal-exchange-failure");
         throw e;
       }
     }
