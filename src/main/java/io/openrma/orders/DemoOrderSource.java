@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * electronics, a final-sale dress, a partly fulfilled order, one delivered outside the return window,
  * one paid through Shopify Payments and one still on its way. Dated from the clock at each lookup, so
  * they stay inside or outside the window on any day. Stripe-paid ones carry PaymentIntent ids the
- * simulated Stripe refunds. On with {@code openrma.orders.demo-source} (demo run, tests; off under postgres).
+ * simulated Stripe refunds; {@code #1001}'s buyer is also a Stripe customer, so it can get store credit, and its
+ * T-shirt and chinos come in other sizes to exchange for. On with {@code openrma.orders.demo-source} (demo run, tests; off under postgres).
  */
 @Component
 @ConditionalOnProperty(name = "openrma.orders.demo-source", havingValue = "true")
@@ -30,6 +31,11 @@ public class DemoOrderSource implements OrderSource {
 
   private static final Logger log = LoggerFactory.getLogger(DemoOrderSource.class);
   private static final String APPAREL = "apparel";
+  /** The other sizes the demo shop has of #1001's apparel, by the SKU ordered: what an exchange can get instead. */
+  private static final java.util.Map<String, List<Order.Variant>> OTHER_SIZES = java.util.Map.of(
+      "TSHIRT-MERINO-M", List.of(size("TSHIRT-MERINO-S", "S"), size("TSHIRT-MERINO-L", "L")),
+      "CHINO-SLIM-3232", List.of(size("CHINO-SLIM-3032", "30/32"), size("CHINO-SLIM-3432", "34/32"),
+          size("CHINO-SLIM-3234", "32/34")));
 
   private final Clock clock;
 
@@ -54,11 +60,21 @@ public class DemoOrderSource implements OrderSource {
     return orders().stream().filter(o -> o.orderId().equals(orderId)).findFirst();
   }
 
+  /** The other sizes of the line's product; the demo's "Arrange exchange" task shows the one chosen. */
+  @Override
+  public List<Order.Variant> exchangeVariants(Order order, String lineItemId) {
+    return order.line(lineItemId).map(line -> OTHER_SIZES.getOrDefault(line.sku(), List.of())).orElse(List.of());
+  }
+
+  private static Order.Variant size(String sku, String title) {
+    return new Order.Variant("DEMO-VARIANT-" + sku, title, sku);
+  }
+
   /** The demo orders as of now. */
   public List<Order> orders() {
     return List.of(
         order(1001, "Jane Doe", "jane.doe@example.com", new Address("Hauptstr. 1", null, "Berlin", null, "10115", "DE"),
-            9, 5, 490, stripe(1001, 12_973),
+            9, 5, 490, stripeCustomer(1001, 12_973),
             line(1001, 1, "TSHIRT-MERINO-M", "Merino T-shirt, size M", 2, 2, 0, 2_250, 855, ItemCategory.APPAREL,
                 APPAREL),
             line(1001, 2, "CHINO-SLIM-3232", "Slim chinos, 32/32", 1, 1, 0, 5_990, 1_138, ItemCategory.APPAREL,
@@ -111,5 +127,11 @@ public class DemoOrderSource implements OrderSource {
 
   private static Payment stripe(int number, long amountCaptured) {
     return new Payment("stripe", "pi_3DemoOrder" + number, "DEMO-TX-" + number, amountCaptured);
+  }
+
+  /** Paid with Stripe by a customer with an account there: the order can also be made right with store credit. */
+  private static Payment stripeCustomer(int number, long amountCaptured) {
+    return new Payment("stripe", "pi_3DemoOrder" + number, "DEMO-TX-" + number, amountCaptured,
+        "cus_DemoCustomer" + number);
   }
 }

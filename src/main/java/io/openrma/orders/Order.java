@@ -95,8 +95,25 @@ public record Order(String source, String orderId, String orderNumber, Instant p
    * @param paymentIntentId Stripe's PaymentIntent ({@code pi_...}) when the gateway is Stripe, else {@code null}
    * @param transactionId   the source's transaction a refund goes against
    * @param amountCaptured  what the customer paid in total
+   * @param stripeCustomerId the Stripe customer ({@code cus_...}) whose balance store credit goes to; {@code null}
+   *                        when the source knows none, and then the order cannot get store credit
    */
-  public record Payment(String gateway, String paymentIntentId, String transactionId, long amountCaptured) {
+  public record Payment(String gateway, String paymentIntentId, String transactionId, long amountCaptured,
+      String stripeCustomerId) {
+
+    /** A payment without a Stripe customer. */
+    public Payment(String gateway, String paymentIntentId, String transactionId, long amountCaptured) {
+      this(gateway, paymentIntentId, transactionId, amountCaptured, null);
+    }
+  }
+
+  /**
+   * A variant of a line's product the customer can get instead, as the source names it.
+   *
+   * @param id    the source's id, sent as the return line's {@code exchangeVariantId}
+   * @param title what the customer chooses by, e.g. {@code L} or {@code 34/32}
+   */
+  public record Variant(String id, String title, String sku) {
   }
 
   public Optional<Line> line(String lineItemId) {

@@ -51,4 +51,18 @@ public class OrderLookup {
   public boolean refundsPayment(Order order) {
     return OrderReturns.refundsPayment(order);
   }
+
+  /**
+   * What the order's line can be exchanged for in its source (empty: the source does not exchange, customer service
+   * arranges it).
+   */
+  public List<Order.Variant> exchangeVariants(Order order, String lineItemId) {
+    return sources.stream().filter(s -> s.name().equals(order.source())).findFirst()
+        .map(s -> s.exchangeVariants(order, lineItemId)).orElse(List.of());
+  }
+
+  /** Whether the order has a Stripe customer whose balance store credit can go to. */
+  public boolean givesStoreCredit(Order order) {
+    return OrderReturns.givesStoreCredit(order);
+  }
 }

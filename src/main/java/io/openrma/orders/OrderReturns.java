@@ -72,7 +72,7 @@ class OrderReturns implements OrderReferences {
       violations.add(new Violation("resolution", "order " + order.orderNumber() + " was paid through "
           + order.payment().gateway() + ", which OpenRMA cannot refund: choose EXCHANGE or STORE_CREDIT"));
     }
-    violations.addAll(exchangeVariants(request, resolution, from));
+    violations.addAll(exchangeVariants(request, resolution, from, source, order));
     if (order.customer().shippingAddress() == null) {
       violations.add(new Violation("order", "order " + order.orderNumber() + " has neither a shipping nor a billing "
           + "address, and the return label needs the address the parcel comes from: add one to the order in "
@@ -87,11 +87,13 @@ class OrderReturns implements OrderReferences {
   }
 
   /**
-   * A Shopify order's exchange is made in Shopify, so each line names the variant the customer gets instead;
-   * elsewhere customer service arranges it ("Arrange exchange") and a variant would be ignored, so it is refused.
+   * A Shopify order's exchange is made in Shopify, so each line names the variant the customer gets instead.
+   * Elsewhere customer service arranges it ("Arrange exchange"): a line may name the variant the customer wants
+   * when its source offers variants ({@link OrderSource#exchangeVariants}), and then only one of those; a source
+   * without variants refuses the field, since it would be ignored.
    */
   private static List<Violation> exchangeVariants(OrderReturnRequest request, Resolution resolution,
-      SourceOrder from) {
+      SourceOrder from, OrderSource source, Order order) {
     List<Violation> violations = new ArrayList<>();
     for (int i = 0; i < request.lines().size(); i++) {
       String variant = request.lines().get(i).exchangeVariantId();
@@ -100,15 +102,30 @@ class OrderReturns implements OrderReferences {
       if (resolution == Resolution.EXCHANGE && from.isShopify() && !given) {
         violations.add(new Violation(field, "an exchange of a Shopify order is made in Shopify: name the variant "
             + "the customer gets instead (gid://shopify/ProductVariant/...)"));
-      } else if (given && (resolution != Resolution.EXCHANGE || !from.isShopify())) {
-        violations.add(new Violation(field, resolution != Resolution.EXCHANGE
-            ? "only an EXCHANGE names a variant to exchange for"
-            : "only Shopify orders are exchanged in the shop; customer service arranges this exchange: leave it out"));
+      } else if (given && resolution != Resolution.EXCHANGE) {
+        violations.add(new Violation(field, "only an EXCHANGE names a variant to exchange for"));
+      } else if (given && !from.isShopify()) {
+        String lineItemId = request.lines().get(i).lineItemId();
+        List<Order.Variant> offered = order.line(lineItemId).isEmpty()
+            ? List.of()
+            : source.exchangeVariants(order, lineItemId);
+        if (offered.isEmpty()) {
+          violations.add(new Violation(field, "this line has no variants to exchange for; customer service "
+              + "arranges this exchange: leave it out"));
+        } else if (offered.stream().noneMatch(v -> v.id().equals(variant))) {
+          violations.add(new Violation(field, "is not a variant this line can be exchanged for: use one of "
+              + offered.stream().map(Order.Variant::id).toList()));
+        }
       } else if (given && !variant.startsWith("gid://shopify/ProductVariant/")) {
         violations.add(new Violation(field, "must be a Shopify product variant id (gid://shopify/ProductVariant/...)"));
       }
     }
     return violations;
+  }
+
+  /** A Stripe customer to credit: the order can be made right with store credit. */
+  static boolean givesStoreCredit(Order order) {
+    return order.payment().stripeCustomerId() != null && !order.payment().stripeCustomerId().isBlank();
   }
 
   /** A Stripe PaymentIntent, or a Shopify payment Shopify refunds: money can go back to it. */
@@ -120,7 +137,8 @@ class OrderReturns implements OrderReferences {
   private CreateReturnRequest fullRequest(OrderReturnRequest request, Order order) {
     var orderData = new CreateReturnRequest.Order(order.orderId(), LocalDate.ofInstant(order.placedAt(),
         clock.getZone()), LocalDate.ofInstant(order.deliveredAt(), clock.getZone()), order.currency(),
-        order.payment().amountCaptured(), order.shipping(), order.payment().paymentIntentId(), null, null);
+        order.payment().amountCaptured(), order.shipping(), order.payment().paymentIntentId(), null,
+        order.payment().stripeCustomerId());
     Order.Customer c = order.customer();
     Order.Address a = c.shippingAddress();
     var customer = new CreateReturnRequest.CustomerData(c.customerId(), c.name(), c.email(), c.phone(),

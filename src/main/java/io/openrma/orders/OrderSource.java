@@ -1,5 +1,6 @@
 package io.openrma.orders;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,4 +21,13 @@ public interface OrderSource {
 
   /** The order with the source's id, for the steps that already know it. */
   Optional<Order> get(String orderId);
+
+  /**
+   * What the order's line {@code lineItemId} can be exchanged for in the source itself: the other variants of its
+   * product that can be sold now (a size, a colour). Empty for a source that does not make exchanges (customer
+   * service arranges them), and for a line without other variants.
+   */
+  default List<Order.Variant> exchangeVariants(Order order, String lineItemId) {
+    return List.of();
+  }
 }

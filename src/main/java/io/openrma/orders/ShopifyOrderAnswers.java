@@ -31,6 +31,27 @@ final class ShopifyOrderAnswers {
   record Nodes<T>(List<T> nodes, PageInfo pageInfo) {
   }
 
+  /** {@code node(id:)} of a line item: its variant and the product's variants. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record LineVariants(LineVariant node) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record LineVariant(VariantOfProduct variant) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record VariantOfProduct(String id, ProductVariants product) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ProductVariants(Nodes<ProductVariant> variants) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ProductVariant(String id, String title, String sku, boolean availableForSale) {
+  }
+
   @JsonIgnoreProperties(ignoreUnknown = true)
   record PageInfo(boolean hasNextPage, String endCursor) {
   }

@@ -2,6 +2,7 @@ package io.openrma.orders;
 
 import io.openrma.orders.ShopifyOrderAnswers.ByName;
 import io.openrma.orders.ShopifyOrderAnswers.ById;
+import io.openrma.orders.ShopifyOrderAnswers.LineVariants;
 import io.openrma.orders.ShopifyOrderAnswers.MoreLines;
 import io.openrma.orders.ShopifyOrderAnswers.Nodes;
 import io.openrma.orders.ShopifyOrderAnswers.PageInfo;
@@ -68,6 +69,7 @@ public class ShopifyOrderSource implements OrderSource {
   private final String byName;
   private final String byId;
   private final String moreLines;
+  private final String lineVariants;
 
   public ShopifyOrderSource(ShopifyAdmin shopify, OrdersProperties properties) {
     this.shopify = shopify;
@@ -77,6 +79,7 @@ public class ShopifyOrderSource implements OrderSource {
     this.byName = document("order-by-name.graphql") + "\n" + fields;
     this.byId = document("order-by-id.graphql") + "\n" + fields;
     this.moreLines = document("order-line-items.graphql") + "\n" + lineFields;
+    this.lineVariants = document("line-item-variants.graphql");
   }
 
   @Override
@@ -106,6 +109,26 @@ public class ShopifyOrderSource implements OrderSource {
     String id = orderId.startsWith("gid://") ? orderId : GID + orderId;
     ById data = shopify.query("read order " + id, byId, Map.of("id", id), ById.class);
     return Optional.ofNullable(data.order()).map(o -> order(withAllLines(o)));
+  }
+
+  /**
+   * The other variants of the line's product that are available for sale ({@code line-item-variants.graphql}):
+   * Shopify makes the exchange when the return is processed. Only a line of this order is asked about.
+   */
+  @Override
+  public List<Order.Variant> exchangeVariants(Order order, String lineItemId) {
+    if (order.line(lineItemId).isEmpty()) {
+      return List.of();
+    }
+    LineVariants data = shopify.query("read the variants of line " + lineItemId + " of order " + order.orderNumber(),
+        lineVariants, Map.of("id", lineItemId), LineVariants.class);
+    if (data.node() == null || data.node().variant() == null || data.node().variant().product() == null) {
+      return List.of(); // a custom item, or its product was deleted
+    }
+    String own = data.node().variant().id();
+    return nodes(data.node().variant().product().variants()).stream()
+        .filter(v -> v.availableForSale() && !v.id().equals(own))
+        .map(v -> new Order.Variant(v.id(), v.title(), v.sku())).toList();
   }
 
   /** The order with every line: Shopify answers 100 at a time, the rest page by page. */

@@ -19,6 +19,7 @@ import java.util.List;
  *   <li><b>total</b>: items + tax - fee + shipping, never more than is still refundable on the payment
  *   (captured minus already refunded) and never below zero.</li>
  * </ul>
+ * Store credit may add a bonus to the total ({@link #storeCreditBonus}).
  */
 public final class RefundCalculator {
 
@@ -99,6 +100,21 @@ public final class RefundCalculator {
       perLine.add(new LineRefund(lines.get(i).lineNo(), items[i], tax[i]));
     }
     return new Result(itemsTotal, taxTotal, fee, input.shipping(), total, total < uncapped, List.copyOf(perLine));
+  }
+
+  /**
+   * The bonus on store credit: {@code percent} of the refund {@code total}, rounded half up in minor units (10 % of
+   * 71.25 is 7.13). The credit is the total plus this; the payment's limit applies to the total only, since the
+   * bonus is the merchant's, not money paid back.
+   */
+  public static long storeCreditBonus(long total, int percent) {
+    if (percent < 0 || percent > 100) {
+      throw new IllegalArgumentException("a store credit bonus must be 0 to 100 percent: " + percent);
+    }
+    if (total < 0) {
+      throw new IllegalArgumentException("the refund total must not be negative");
+    }
+    return divideHalfUp(BigInteger.valueOf(total).multiply(BigInteger.valueOf(percent)), BigInteger.valueOf(100));
   }
 
   /**

@@ -110,6 +110,7 @@ class ItemsController {
       problems.add("comment", "items.error.commentNeeded");
     }
     wizard.comment = comment;
+    wizard.exchangeVariants.clear();
     wizard.changed();
     boolean wantsPhotos = wizard.wantsPhotos();
     if (wantsPhotos) {

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code openrma.portal.*}: the shop's brand on the customer portal, its signed status links and how often
- * an order may be looked up.
+ * {@code openrma.portal.*}: the shop's brand on the customer portal, its signed status links, how often
+ * an order may be looked up and the bonus on store credit.
  *
  * @param shopName      shown in the header and the page titles
  * @param logoUrl       the shop's logo; an absolute URL's origin is added to the pages' {@code img-src}
@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicUrl     where customers reach OpenRMA, for the status links in emails
  *                      ({@code OPENRMA_PORTAL_PUBLICURL}, e.g. {@code https://returns.shop.example})
  * @param statusRefresh how often an open status page fetches the return's progress again (with JavaScript)
+ * @param storeCreditBonusPercent store credit chosen in the portal is the refund plus this many percent, rounded
+ *                      half up (0 to 100; 0, the default: no bonus). Kept on each return as it is created, so a
+ *                      later change does not change what returns already promised
  */
 @ConfigurationProperties("openrma.portal")
 public record PortalProperties(@DefaultValue("OpenRMA Demo Shop") String shopName,
@@ -34,7 +37,15 @@ public record PortalProperties(@DefaultValue("OpenRMA Demo Shop") String shopNam
     @DefaultValue Lookups lookups,
     @DefaultValue("http://localhost:8080") String publicUrl,
     java.util.List<String> returnAddress,
-    @DefaultValue("30s") Duration statusRefresh) {
+    @DefaultValue("30s") Duration statusRefresh,
+    @DefaultValue("0") int storeCreditBonusPercent) {
+
+  public PortalProperties {
+    if (storeCreditBonusPercent < 0 || storeCreditBonusPercent > 100) {
+      throw new IllegalArgumentException(
+          "openrma.portal.store-credit-bonus-percent must be 0 to 100, not " + storeCreditBonusPercent);
+    }
+  }
 
   /**
    * {@code openrma.portal.lookups.*}: at most {@code perAddress} lookups from one address and {@code perOrder}

@@ -19,7 +19,8 @@ import io.openrma.returns.ReturnRecord;
  * lifecycle starts with ({@link ReturnLifecycle#startVariables}), its answer read as the lifecycle reads it
  * ({@link RecordPolicyOutcomeListener#outcome}), and the lines taken as inspected in the condition the customer
  * reported, through the lifecycle's own calculator input ({@link CalculateRefundDelegate#input}) and
- * {@link RefundCalculator}. An estimate until inspection: the warehouse may find otherwise, and the payment may
+ * {@link RefundCalculator}, and store credit's bonus by the percent on the draft as "Calculate refund" adds it.
+ * An estimate until inspection: the warehouse may find otherwise, and the payment may
  * have been refunded in part since.
  */
 class RefundEstimator {
@@ -35,13 +36,24 @@ class RefundEstimator {
 
   /**
    * The estimate. {@code decision} is the policy's ({@code AUTO_APPROVE}, {@code REVIEW}, {@code REJECT});
-   * {@code exchange}: nothing is refunded, the items' value goes into the replacement.
+   * {@code exchange}: nothing is refunded, the items' value goes into the replacement. {@code total} is the refund;
+   * store credit adds {@code bonus} ({@code bonusPercent} of it) and gives {@link #credit()}.
    */
   record Estimate(String currency, String decision, String note, Resolution resolution, List<Line> lines,
-      long items, long tax, long restockingFee, long shipping, long total, boolean capped) {
+      long items, long tax, long restockingFee, long shipping, long total, boolean capped, int bonusPercent,
+      long bonus) {
 
     public boolean exchange() {
       return resolution == Resolution.EXCHANGE;
+    }
+
+    public boolean storeCredit() {
+      return resolution == Resolution.STORE_CREDIT;
+    }
+
+    /** What the customer gets: the refund, plus the bonus for store credit. */
+    public long credit() {
+      return total + bonus;
     }
   }
 
@@ -66,8 +78,12 @@ class RefundEstimator {
       lines.add(new Line(line.lineNo(), line.description(), line.quantityReturned(), refund.items(), refund.tax()));
     }
     long total = draft.resolution() == Resolution.EXCHANGE ? 0 : result.total();
+    // the bonus as "Calculate refund" works it out, from the percent the return is created with
+    int bonusPercent = draft.resolution() == Resolution.STORE_CREDIT ? draft.storeCreditBonusPercent() : 0;
+    long bonus = RefundCalculator.storeCreditBonus(total, bonusPercent);
     return new Estimate(draft.currency(), policy.decision(), policy.note(), draft.resolution(), List.copyOf(lines),
-        result.items(), result.tax(), result.restockingFee(), result.shipping(), total, result.capped());
+        result.items(), result.tax(), result.restockingFee(), result.shipping(), total, result.capped(), bonusPercent,
+        bonus);
   }
 
   private static ReturnLine inspectedAsReported(ReturnLine line) {

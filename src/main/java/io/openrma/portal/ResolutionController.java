@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * "How you want it made right": money back to the payment when OpenRMA can refund it, an exchange (arranged
- * by customer service), store credit when the order has an account to credit (order sources do not say so
- * yet, so it is shown as unavailable).
+ * by customer service), store credit when the order has a Stripe customer whose balance can be credited (with
+ * the bonus of {@code openrma.portal.store-credit-bonus-percent}, when there is one).
  */
 @Controller
 class ResolutionController {
@@ -56,8 +56,9 @@ class ResolutionController {
       return page(model, order.get(), null, true);
     }
     wizard.resolution = chosen.get().resolution();
+    wizard.exchangeVariants.clear();
     wizard.changed();
-    return "redirect:/returns/review";
+    return portal.needsVariants(order.get(), wizard) ? "redirect:/returns/exchange" : "redirect:/returns/review";
   }
 
   private String page(Model model, Order order, Resolution selected, boolean missing) {
@@ -67,6 +68,7 @@ class ResolutionController {
         ? selected
         : options.stream().filter(o -> o.unavailable() == null).map(Option::resolution).findFirst().orElse(null));
     model.addAttribute("missing", missing);
+    model.addAttribute("bonusPercent", portal.storeCreditBonusPercent());
     return "portal/resolution";
   }
 
@@ -74,6 +76,7 @@ class ResolutionController {
     return List.of(
         new Option(Resolution.REFUND, portal.refundsPayment(order) ? null : "resolution.REFUND.unavailable"),
         new Option(Resolution.EXCHANGE, null),
-        new Option(Resolution.STORE_CREDIT, "resolution.STORE_CREDIT.unavailable"));
+        new Option(Resolution.STORE_CREDIT,
+            portal.givesStoreCredit(order) ? null : "resolution.STORE_CREDIT.unavailable"));
   }
 }

@@ -33,8 +33,12 @@ class ReviewController {
     if (order.isEmpty()) {
       return back(wizard);
     }
+    if (portal.needsVariants(order.get(), wizard)) {
+      return "redirect:/returns/exchange";
+    }
     try {
       model.addAttribute("estimate", portal.estimate(order.get(), wizard));
+      model.addAttribute("exchanges", portal.chosenVariants(order.get(), wizard));
     } catch (ApiProblems.InvalidRequest | ApiProblems.NotFound noLongerPossible) {
       redirect.addFlashAttribute("changed", true);
       wizard.choices.clear();
@@ -56,6 +60,9 @@ class ReviewController {
     Optional<Order> order = ready(wizard) && nonce.equals(wizard.nonce) ? portal.order(wizard) : Optional.empty();
     if (order.isEmpty()) {
       return back(wizard);
+    }
+    if (portal.needsVariants(order.get(), wizard)) {
+      return "redirect:/returns/exchange";
     }
     try {
       ReturnRecord created = portal.submit(order.get(), wizard);

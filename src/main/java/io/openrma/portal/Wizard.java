@@ -36,6 +36,8 @@ final class Wizard implements Serializable {
   final Map<Integer, Choice> choices = new LinkedHashMap<>();
   String comment;
   Resolution resolution;
+  /** For an exchange: the variant chosen per line (by its position in the order), where the source offers some. */
+  final Map<Integer, String> exchangeVariants = new LinkedHashMap<>();
   /** The review's one-time form value: a second submit of the same review replays the first return. */
   String nonce = UUID.randomUUID().toString();
   String submittedRma;

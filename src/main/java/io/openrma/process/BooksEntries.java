@@ -12,7 +12,8 @@ import io.openrma.returns.ReturnRecord;
 
 /**
  * A refunded return as the books get it: the lines as "Calculate refund" worked them out (the same calculation,
- * so each line's share and tax are the ones refunded), the fee, shipping and tax as recorded on the return.
+ * so each line's share and tax are the ones refunded), the fee, shipping and tax as recorded on the return; store
+ * credit with its bonus as a line of its own, so the document's total is the credit the customer got.
  */
 final class BooksEntries {
 
@@ -33,9 +34,10 @@ final class BooksEntries {
       lines.add(new Line(line.sku(), line.description(), quantity, share.items(), share.tax() > 0));
     }
     Refund refund = record.refund();
-    String paymentRef = refund.storeCreditId() != null ? refund.storeCreditId() : refund.refundId();
+    boolean credit = refund.storeCreditId() != null;
+    String paymentRef = credit ? refund.storeCreditId() : refund.refundId();
     return new Entry(record.rmaNumber(), requestId, record.currency(), record.customer().name(),
-        record.customer().email(), lines, refund.tax(), refund.restockingFee(), refund.shipping(), refund.total(),
-        paymentRef);
+        record.customer().email(), lines, refund.tax(), refund.restockingFee(), refund.shipping(),
+        credit ? refund.storeCreditBonus() : 0, credit ? refund.storeCredit() : refund.total(), paymentRef);
   }
 }

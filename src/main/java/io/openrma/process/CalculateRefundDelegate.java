@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Calculate refund": reads what the payment still allows from Stripe or Shopify, lets {@link RefundCalculator}
- * do the arithmetic, and stores the breakdown on the returns record.
+ * do the arithmetic, and stores the breakdown on the returns record, with the store credit bonus the return was
+ * promised ({@link ReturnRecord#storeCreditBonusPercent()}).
  */
 @Component
 public class CalculateRefundDelegate extends StepDelegate {
@@ -41,6 +42,7 @@ public class CalculateRefundDelegate extends StepDelegate {
     String currency = record.currency();
     String explanation;
     long total;
+    long bonus = 0;
     if (record.resolution() == Resolution.EXCHANGE) {
       total = 0;
       explanation = "Exchange: nothing to refund (the returned items are worth "
@@ -54,9 +56,15 @@ public class CalculateRefundDelegate extends StepDelegate {
           + (result.capped()
               ? " (capped: only " + Money.format(refundable, currency) + " is still refundable on the payment)"
               : "");
+      if (record.resolution() == Resolution.STORE_CREDIT && record.storeCreditBonusPercent() > 0) {
+        // the percent promised when the return was created, on the refund as calculated
+        bonus = RefundCalculator.storeCreditBonus(total, record.storeCreditBonusPercent());
+        explanation += "; store credit bonus " + record.storeCreditBonusPercent() + " % "
+            + Money.format(bonus, currency) + ": credit " + Money.format(total + bonus, currency);
+      }
     }
     returns.recordRefundCalculation(step.rmaNumber(), result.items(), result.tax(), result.restockingFee(),
-        result.shipping(), total, result.capped(), explanation, step.actor());
+        result.shipping(), total, result.capped(), bonus, explanation, step.actor());
     step.setVariable(ProcessIds.VAR_REFUND_TOTAL, total);
     // less left on the payment than calculated: finance decides, with both figures in front of them
     boolean capped = result.capped() && paysBack(record.resolution());

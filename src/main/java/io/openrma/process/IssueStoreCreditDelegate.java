@@ -6,7 +6,10 @@ import io.openrma.returns.ReturnRecord;
 import io.openrma.returns.ReturnService;
 import org.springframework.stereotype.Component;
 
-/** "Issue store credit": the refund amount as a credit on the customer's Stripe balance, once. */
+/**
+ * "Issue store credit": the refund amount plus the store credit bonus "Calculate refund" worked out, as a credit on
+ * the customer's Stripe balance, once.
+ */
 @Component
 public class IssueStoreCreditDelegate extends StepDelegate {
 
@@ -25,7 +28,7 @@ public class IssueStoreCreditDelegate extends StepDelegate {
     }
     ReturnRecord record = step.record();
     String creditId = step.call("Stripe", () -> payments.issueStoreCredit(new StoreCreditCommand(step.rmaNumber(),
-        record.order().stripeCustomerId(), record.refund().total(), record.currency(),
+        record.order().stripeCustomerId(), record.refund().storeCredit(), record.currency(),
         "Store credit for return " + step.rmaNumber(), step.key())));
     step.made(1, "STORE_CREDIT_ISSUED", creditId,
         () -> returns.recordStoreCredit(step.rmaNumber(), creditId, step.actor()));

@@ -26,7 +26,11 @@ public class NotifyCustomerDelegate extends StepDelegate {
   protected void run(Step step) {
     ReturnRecord record = step.record();
     Refund refund = record.refund();
-    String total = refund == null ? "" : Money.format(refund.total(), record.currency());
+    String total = refund == null
+        ? ""
+        : Money.format(refund.storeCreditId() != null
+            ? refund.storeCredit()
+            : refund.total(), record.currency());
     boolean afterProblem = step.variable(ProcessIds.VAR_REFUND_PROBLEM) != null;
     // the customer heard of another outcome before: refunded, and then the refund failed after closing
     boolean toldBefore = step.doneBefore();

@@ -101,7 +101,11 @@ public class TaskContextListener implements TaskListener {
         text.append(" \"").append(line.reasonText()).append('"');
       }
       text.append(", reported: ").append(line.reportedCondition().label()).append(", paid ")
-          .append(Money.format(line.netAmount() + line.tax(), record.currency())).append('\n');
+          .append(Money.format(line.netAmount() + line.tax(), record.currency()));
+      if (line.exchangeVariantId() != null) {
+        text.append(", exchange for variant ").append(line.exchangeVariantId()); // as the customer chose it
+      }
+      text.append('\n');
     }
     if (record.policy() != null && record.policy().note() != null) {
       text.append("\nPolicy: ").append(readable(record.policy().decision())).append(" - ")

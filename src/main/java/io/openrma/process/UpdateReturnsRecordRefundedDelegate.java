@@ -1,6 +1,7 @@
 package io.openrma.process;
 
 import io.openrma.policy.Money;
+import io.openrma.returns.Refund;
 import io.openrma.returns.ReturnRecord;
 import io.openrma.returns.ReturnService;
 import org.springframework.stereotype.Component;
@@ -18,10 +19,14 @@ public class UpdateReturnsRecordRefundedDelegate extends StepDelegate {
   @Override
   protected void run(Step step) {
     ReturnRecord record = step.record();
-    String how = record.refund().storeCreditId() != null
-        ? "as store credit " + record.refund().storeCreditId()
-        : "to the payment as " + record.refund().refundId();
+    Refund refund = record.refund();
+    String how = refund.storeCreditId() != null
+        ? "as store credit " + refund.storeCreditId() + (refund.storeCreditBonus() > 0
+            ? " (with a bonus of " + Money.format(refund.storeCreditBonus(), record.currency()) + ": credited "
+                + Money.format(refund.storeCredit(), record.currency()) + ")"
+            : "")
+        : "to the payment as " + refund.refundId();
     returns.markRefunded(step.rmaNumber(), step.actor(),
-        "Refunded " + Money.format(record.refund().total(), record.currency()) + " " + how);
+        "Refunded " + Money.format(refund.total(), record.currency()) + " " + how);
   }
 }

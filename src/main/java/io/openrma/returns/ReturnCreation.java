@@ -108,8 +108,19 @@ public class ReturnCreation {
   @Transactional
   public Created createForCustomer(OrderReturnRequest reference, String idempotencyKey, String channel,
       java.util.Locale locale, String photoUploadId) {
+    return createForCustomer(reference, idempotencyKey, channel, locale, photoUploadId, 0);
+  }
+
+  /**
+   * The same with the bonus the customer was promised on store credit ({@code storeCreditBonusPercent} of the
+   * refund, kept on the return so the lifecycle pays it even if the setting changes later; ignored unless the
+   * resolution is STORE_CREDIT).
+   */
+  @Transactional
+  public Created createForCustomer(OrderReturnRequest reference, String idempotencyKey, String channel,
+      java.util.Locale locale, String photoUploadId, int storeCreditBonusPercent) {
     return create(reference, () -> orders.resolve(reference), idempotencyKey, channel, Actor.customer(channel),
-        locale, photoUploadId);
+        locale, photoUploadId, storeCreditBonusPercent);
   }
 
   /** The return a request would create, before it is saved, and the customer's earlier returns the policy counts. */
@@ -122,6 +133,12 @@ public class ReturnCreation {
    */
   @Transactional(readOnly = true)
   public Preview preview(OrderReturnRequest reference, String createdBy) {
+    return preview(reference, createdBy, 0);
+  }
+
+  /** The same with the store credit bonus the return would be created with. */
+  @Transactional(readOnly = true)
+  public Preview preview(OrderReturnRequest reference, String createdBy, int storeCreditBonusPercent) {
     OrderReferences.Resolved resolved = orders.resolve(reference);
     List<Violation> violations = validator.validate(resolved.request(), resolved.source());
     if (!violations.isEmpty()) {
@@ -130,6 +147,7 @@ public class ReturnCreation {
     ReturnRecord record = draft(resolved.request(), resolved.lineItemIds(), resolved.exchangeVariantIds(), "PREVIEW",
         createdBy, clock.instant());
     record.source(resolved.source());
+    record.storeCreditBonusPercent(storeCreditBonusPercent);
     return new Preview(record, Math.max(0, countPriorReturns(record) + 1));
   }
 
@@ -153,11 +171,11 @@ public class ReturnCreation {
 
   private Created create(NewReturn asSent, Supplier<OrderReferences.Resolved> full, String idempotencyKey,
       String createdBy, Actor actor, String photoUploadId) {
-    return create(asSent, full, idempotencyKey, createdBy, actor, null, photoUploadId);
+    return create(asSent, full, idempotencyKey, createdBy, actor, null, photoUploadId, 0);
   }
 
   private Created create(NewReturn asSent, Supplier<OrderReferences.Resolved> full, String idempotencyKey,
-      String createdBy, Actor actor, java.util.Locale locale, String photoUploadId) {
+      String createdBy, Actor actor, java.util.Locale locale, String photoUploadId, int storeCreditBonusPercent) {
     String hash = hash(asSent);
     if (idempotencyKey != null) {
       Optional<Created> replay = replay(idempotencyKey, hash);
@@ -178,6 +196,7 @@ public class ReturnCreation {
         ? createdBy
         : resolved.source() != null && resolved.source().returnId() != null ? resolved.source().name() : "api");
     record.locale(locale);
+    record.storeCreditBonusPercent(storeCreditBonusPercent);
     record.idempotency(idempotencyKey, hash);
     boolean withPhotos = photoUploadId != null && !photos.staged(photoUploadId).isEmpty();
     if (withPhotos) {

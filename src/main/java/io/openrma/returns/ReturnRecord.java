@@ -33,6 +33,7 @@ public class ReturnRecord {
   private ReturnStatus status;
   private Resolution resolution;
   private boolean keepItem;
+  private Integer storeCreditBonusPercent;
   @Embedded.Empty
   private OrderReference order;
   @Embedded.Nullable(prefix = "source_")
@@ -110,6 +111,14 @@ public class ReturnRecord {
   /** The customer keeps the item: asked for by the customer, or decided by the policy. */
   public boolean keepItem() {
     return keepItem;
+  }
+
+  /**
+   * The bonus promised on store credit when the return was created (the portal's
+   * {@code openrma.portal.store-credit-bonus-percent} then), in percent of the refund; 0 for none.
+   */
+  public int storeCreditBonusPercent() {
+    return storeCreditBonusPercent == null ? 0 : storeCreditBonusPercent;
   }
 
   public OrderReference order() {
@@ -237,6 +246,14 @@ public class ReturnRecord {
   /** OpenRMA's own link to the photos the customer uploaded (relative, so not validated as an API caller's URL). */
   void photosUrl(String photosUrl) {
     this.photosUrl = photosUrl;
+  }
+
+  /** Only store credit carries a bonus; 0 is kept as none. */
+  void storeCreditBonusPercent(int percent) {
+    if (percent < 0 || percent > 100) {
+      throw new IllegalArgumentException("a store credit bonus is 0 to 100 percent: " + percent);
+    }
+    this.storeCreditBonusPercent = resolution == Resolution.STORE_CREDIT && percent > 0 ? percent : null;
   }
 
   void revokeStatusLinks() {

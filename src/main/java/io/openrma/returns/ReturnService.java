@@ -255,9 +255,9 @@ public class ReturnService {
 
   @Transactional
   public void recordRefundCalculation(String rmaNumber, long items, long tax, long fee, long shipping, long total,
-      boolean capped, String explanation, Actor actor) {
+      boolean capped, long storeCreditBonus, String explanation, Actor actor) {
     change(rmaNumber, actor, "REFUND_CALCULATED", explanation,
-        r -> r.refund(f -> f.withBreakdown(items, tax, fee, shipping, total, capped)));
+        r -> r.refund(f -> f.withBreakdown(items, tax, fee, shipping, total, capped, storeCreditBonus)));
   }
 
   /** What the payment provider answered to the refund call, recorded with the step's effect the moment it answered. */

@@ -10,8 +10,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /** A return as the API shows it: record, lines, timeline and where its process is. Amounts in minor units. */
 @Schema(description = "A return: the record, its lines, its timeline and where its process is. Amounts are minor units of currency.")
 public record ReturnView(
-    String rmaNumber, ReturnStatus status, Resolution resolution, boolean keepItem, String currency,
-    Order order, @Schema(description = "The order source the order came from and its records of the return; "
+    String rmaNumber, ReturnStatus status, Resolution resolution, boolean keepItem,
+    @Schema(description = "The bonus promised on store credit when the return was created, in percent of the "
+        + "refund (the portal's openrma.portal.store-credit-bonus-percent); 0 for none") int storeCreditBonusPercent,
+    String currency, Order order,
+    @Schema(description = "The order source the order came from and its records of the return; "
         + "absent for a return typed in by hand") SourceOrder source,
     CustomerView customer, String ticketId, String photosUrl, PolicyOutcome policy,
     @Schema(description = "Why the policy decided: the rule that matched, its inputs, the table's version") DecisionView policyDecision,
@@ -44,8 +47,15 @@ public record ReturnView(
   public record LabelView(String carrier, String service, String trackingNumber, String labelUrl, Instant issuedAt) {
   }
 
+  /**
+   * {@code total} is the refund; store credit gives {@code storeCredit}: the total plus {@code storeCreditBonus}
+   * ({@code null} for other resolutions).
+   */
   public record RefundView(long items, long tax, long restockingFee, long shipping, long total, boolean capped,
-      int attempt, String refundId, String status, String failure, Instant refundedAt, String storeCreditId) {
+      int attempt, String refundId, String status, String failure, Instant refundedAt, String storeCreditId,
+      @Schema(description = "The store credit bonus on top of total, 0 for none") long storeCreditBonus,
+      @Schema(description = "What store credit gives: total + storeCreditBonus; absent unless the resolution "
+          + "is STORE_CREDIT") Long storeCredit) {
   }
 
   public record LineView(int lineNo, String sku, String description, ItemCategory category, int quantityOrdered,
@@ -69,7 +79,8 @@ public record ReturnView(
       PolicyDecision decision) {
     Label l = r.label();
     Refund f = r.refund();
-    return new ReturnView(r.rmaNumber(), r.status(), r.resolution(), r.keepItem(), r.currency(),
+    return new ReturnView(r.rmaNumber(), r.status(), r.resolution(), r.keepItem(), r.storeCreditBonusPercent(),
+        r.currency(),
         new Order(r.order().orderId(), r.order().orderDate(), r.order().deliveryDate(), r.order().amountCaptured(),
             r.order().shippingPaid(), r.order().paymentIntentId(), r.order().subscriptionId(),
             r.order().stripeCustomerId()),
@@ -81,7 +92,8 @@ public record ReturnView(
         f == null
             ? null
             : new RefundView(f.items(), f.tax(), f.restockingFee(), f.shipping(), f.total(), f.capped(),
-                r.refundAttempt(), f.refundId(), f.status(), f.failure(), f.refundedAt(), f.storeCreditId()),
+                r.refundAttempt(), f.refundId(), f.status(), f.failure(), f.refundedAt(), f.storeCreditId(),
+                f.storeCreditBonus(), r.resolution() == Resolution.STORE_CREDIT ? f.storeCredit() : null),
         r.subscriptionCancelled(), r.cancelReason(),
         r.lines().stream().map(line -> new LineView(line.lineNo(), line.sku(), line.description(), line.category(),
             line.quantityOrdered(), line.quantityReturned(), line.unitPrice(), line.discount(), line.tax(),

@@ -140,6 +140,18 @@ class OrderReturnApiTest {
     assertRefused(reference("demo", " ", "lukas.weber", "DEMO-1004-1", 1), "customerEmail", "well-formed email");
   }
 
+  @Test
+  void anExchangeNamesOnlyAVariantTheSourceOffersForTheLine() {
+    String forged = reference("demo", "#1001", "jane.doe@example.com", "DEMO-1001-2", 1)
+        .replace("\"condition\":\"NEW\"", "\"condition\":\"NEW\",\"exchangeVariantId\":\"DEMO-VARIANT-DRESS-SUMMER-S\"")
+        .replace("\"resolution\":\"REFUND\"", "\"resolution\":\"EXCHANGE\"");
+    assertRefused(forged, "lines[0].exchangeVariantId", "is not a variant this line can be exchanged for");
+    String noVariants = reference("demo", "#1002", "max.mustermann@example.com", "DEMO-1002-1", 1)
+        .replace("\"condition\":\"NEW\"", "\"condition\":\"NEW\",\"exchangeVariantId\":\"DEMO-VARIANT-X\"")
+        .replace("\"resolution\":\"REFUND\"", "\"resolution\":\"EXCHANGE\"");
+    assertRefused(noVariants, "lines[0].exchangeVariantId", "this line has no variants to exchange for");
+  }
+
   private void assertRefused(String body, String field, String message) {
     long returnsBefore = returns();
     Http.Response response = carl.post("/api/returns", body);

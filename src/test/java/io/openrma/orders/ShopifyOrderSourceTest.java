@@ -110,6 +110,52 @@ class ShopifyOrderSourceTest {
   }
 
   @Test
+  void aLineCanBeExchangedForTheOtherVariantsOfItsProductThatAreForSale() {
+    shopify.stubFor(post(urlEqualTo(ShopifyApi.GRAPHQL))
+        .withRequestBody(matchingJsonPath("$.variables.query", equalTo("name:\"#1001\"")))
+        .willReturn(okJson(ShopifyApi.orders(ShopifyApi.order1001()))));
+    shopify.stubFor(post(urlEqualTo(ShopifyApi.GRAPHQL))
+        .withRequestBody(matchingJsonPath("$.variables.id", equalTo("gid://shopify/LineItem/111")))
+        .withRequestBody(matchingJsonPath("$.query", com.github.tomakehurst.wiremock.client.WireMock
+            .containing("node(id: $id)")))
+        .willReturn(okJson(ShopifyApi.data(Map.of("node", Map.of("variant", Map.of(
+            "id", "gid://shopify/ProductVariant/5002",
+            "product", Map.of("variants", Map.of("nodes", List.of(
+                variant("5001", "S", "TSHIRT-MERINO-S", true),
+                variant("5002", "M", "TSHIRT-MERINO-M", true), // the one ordered
+                variant("5003", "L", "TSHIRT-MERINO-L", true),
+                variant("5004", "XL", "TSHIRT-MERINO-XL", false)))))))))));
+    ShopifyOrderSource source = source();
+    Order order = source.find("#1001", "jane.doe@example.com").orElseThrow();
+
+    assertThat(source.exchangeVariants(order, "gid://shopify/LineItem/111")).containsExactly(
+        new Order.Variant("gid://shopify/ProductVariant/5001", "S", "TSHIRT-MERINO-S"),
+        new Order.Variant("gid://shopify/ProductVariant/5003", "L", "TSHIRT-MERINO-L"));
+    assertThat(source.exchangeVariants(order, "gid://shopify/LineItem/999")).as("not a line of this order").isEmpty();
+    shopify.verify(1, postRequestedFor(urlEqualTo(ShopifyApi.GRAPHQL))
+        .withRequestBody(matchingJsonPath("$.variables.id")));
+  }
+
+  @Test
+  void aLineWhoseProductIsGoneHasNothingToExchangeFor() {
+    shopify.stubFor(post(urlEqualTo(ShopifyApi.GRAPHQL))
+        .withRequestBody(matchingJsonPath("$.variables.query", equalTo("name:\"#1001\"")))
+        .willReturn(okJson(ShopifyApi.orders(ShopifyApi.order1001()))));
+    shopify.stubFor(post(urlEqualTo(ShopifyApi.GRAPHQL))
+        .withRequestBody(matchingJsonPath("$.variables.id", equalTo("gid://shopify/LineItem/112")))
+        .willReturn(okJson(ShopifyApi.data(Map.of("node", Map.of("variant", Map.of()))))));
+    ShopifyOrderSource source = source();
+    Order order = source.find("#1001", "jane.doe@example.com").orElseThrow();
+
+    assertThat(source.exchangeVariants(order, "gid://shopify/LineItem/112")).isEmpty();
+  }
+
+  private static Map<String, Object> variant(String id, String title, String sku, boolean availableForSale) {
+    return Map.of("id", "gid://shopify/ProductVariant/" + id, "title", title, "sku", sku, "availableForSale",
+        availableForSale);
+  }
+
+  @Test
   void theUnitsOfTheShopifyReturnBeingTakenOverDoNotCountAsReturnedBefore() {
     shopify.stubFor(post(urlEqualTo(ShopifyApi.GRAPHQL)).willReturn(okJson(ShopifyApi.orders(ShopifyApi.order1001()))));
     Order order = source().find("#1001", "jane.doe@example.com").orElseThrow();

@@ -14,6 +14,16 @@ import org.junit.jupiter.api.Test;
 class RefundCalculatorTest {
 
   @Test
+  void aStoreCreditBonusIsItsPercentOfTheRefundRoundedHalfUp() {
+    assertThat(RefundCalculator.storeCreditBonus(7_125, 10)).isEqualTo(713); // 712.5
+    assertThat(RefundCalculator.storeCreditBonus(7_124, 10)).isEqualTo(712); // 712.4
+    assertThat(RefundCalculator.storeCreditBonus(7_128, 0)).isZero();
+    assertThat(RefundCalculator.storeCreditBonus(0, 10)).isZero();
+    assertThatThrownBy(() -> RefundCalculator.storeCreditBonus(100, 101))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void fullyReturnedLineRefundsExactlyWhatWasPaid() {
     Result result = RefundCalculator.calculate(new Input(List.of(
         new LineInput(1, 3, 3, 7_497, 1_424, false)), 0, 0, 100_000));

@@ -178,6 +178,49 @@ class PortalInBrowserTest {
     }
   }
 
+  @Test
+  void anExchangeAsksForTheSizeByKeyboardOnAPageWithoutViolationsAlsoWithItsError() {
+    String order = PortalTestOrders.next();
+    try (Chromium chromium = Chromium.start()) {
+      ChromeDriver browser = chromium.driver();
+      browser.manage().window().setSize(new Dimension(1000, 1250));
+      try {
+        browser.get("http://localhost:" + port + "/returns");
+        browser.findElement(By.id("orderNumber")).sendKeys(order);
+        browser.findElement(By.id("proof")).sendKeys(PortalTestOrders.email(order));
+        browser.findElement(By.id("proof")).sendKeys(Keys.ENTER);
+        choose(browser, tabTo(browser, "quantity-0"), "1");
+        choose(browser, tabTo(browser, "reason-0"), "It does not fit");
+        tabToButton(browser, "Continue");
+        press(browser, Keys.ENTER);
+        assertThat(browser.getCurrentUrl()).endsWith("/returns/resolution");
+        tabTo(browser, "resolution-REFUND").sendKeys(Keys.ARROW_DOWN);
+        assertThat(browser.findElement(By.id("resolution-EXCHANGE")).isSelected()).isTrue();
+        tabToButton(browser, "Continue");
+        press(browser, Keys.ENTER);
+
+        assertThat(browser.getCurrentUrl()).endsWith("/returns/exchange");
+        chromium.screenshot("portal-3b-exchange");
+        Axe.assertNoViolations(browser, "portal-3b-exchange");
+        tabToButton(browser, "Continue");
+        press(browser, Keys.ENTER);
+        assertThat(browser.getPageSource()).contains("error-summary", "Choose what you would like instead of");
+        Axe.assertNoViolations(browser, "the exchange page with its error");
+
+        choose(browser, tabTo(browser, "variant-0"), "34/32");
+        tabToButton(browser, "Continue");
+        press(browser, Keys.ENTER);
+        // the same URL until the redirect's page has loaded: wait for it
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/returns/review"));
+        assertThat(browser.findElement(By.cssSelector(".exchange-variant")).getText()).isEqualTo("34/32");
+        Axe.assertNoViolations(browser, "the review of an exchange");
+      } catch (RuntimeException | AssertionError e) {
+        chromium.screenshot("portal-exchange-failure");
+        throw e;
+      }
+    }
+  }
+
   /** Presses Tab until the element with this id has the focus: it is reachable by keyboard. */
   private static WebElement tabTo(WebDriver browser, String id) {
     for (int i = 0; i < 60; i++) {

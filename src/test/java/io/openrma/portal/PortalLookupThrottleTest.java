@@ -14,7 +14,7 @@ class PortalLookupThrottleTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
   private final LookupThrottle throttle = new LookupThrottle(new PortalProperties("Shop", null, null, null, null,
       null, Duration.ofDays(60), new PortalProperties.Lookups(10, 10, Duration.ofMinutes(1), 1_000),
-      "http://localhost:8080", null, null), clock);
+      "http://localhost:8080", null, null, 0), clock);
 
   @Test
   void oneAddressTryingManyOrderNumbersWaitsAfterTheTenth() {

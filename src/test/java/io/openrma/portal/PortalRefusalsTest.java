@@ -133,7 +133,7 @@ class PortalRefusalsTest {
     assertThat(invalid.body()).contains("This link does not work");
 
     String expired = new StatusLinks(new PortalProperties("s", null, null, null, null, properties.linkSecret(),
-        Duration.ofSeconds(-1), properties.lookups(), properties.publicUrl(), null, null), clock, false,
+        Duration.ofSeconds(-1), properties.lookups(), properties.publicUrl(), null, null, 0), clock, false,
         this::generation)
         .issue(rma);
     PortalBrowser.Page page = new PortalBrowser(port).get("/returns/status/" + expired);

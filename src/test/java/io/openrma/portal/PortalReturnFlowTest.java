@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import io.openrma.process.ProcessIds;
 import io.openrma.returns.ReturnStatus;
+import io.openrma.support.Http;
 import io.openrma.support.LifecycleDriver;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +30,10 @@ class PortalReturnFlowTest {
   JdbcClient jdbc;
   @Autowired
   LifecycleDriver lifecycle;
+  @Autowired
+  PortalTestStripe.Credits stripe;
+  @Autowired
+  ProcessEngine engine;
 
   @Test
   void aCustomerReturnsAnItemFromLookupToConfirmationAsTheCustomer() {
@@ -119,6 +126,50 @@ class PortalReturnFlowTest {
     assertThat(estimate).isEqualTo(shown);
     assertThat(paid).isEqualTo(expected);
     assertThat(browser.get(statusLink).body()).contains("Refunded: " + shown, "Done: your return is complete");
+  }
+
+  @Test
+  void storeCreditWithItsBonusIsWhatStripeCreditsAndWhatTheCustomerWasShown() {
+    String order = PortalTestOrders.next();
+    PortalBrowser browser = new PortalBrowser(port);
+    PortalBrowser.Page resolution = PortalSteps.toResolution(browser, order, 0, "DOES_NOT_FIT");
+    assertThat(resolution.body()).doesNotContainPattern("id=\"resolution-STORE_CREDIT\"[^>]*disabled")
+        .contains("with a bonus of 10 % on top of the refund");
+
+    PortalBrowser.Page review = browser.post("/returns/resolution", Map.of("resolution", "STORE_CREDIT"));
+    assertThat(review.path()).as(review.body()).isEqualTo("/returns/review");
+    // 71.28 refunded, 10 % of it 7.128 rounded half up
+    assertThat(review.body()).contains("Store credit bonus (10 %)", "id=\"estimate-bonus\">€7.13<",
+        "Estimated store credit", "id=\"estimate-total\">€78.41<");
+    String rma = PortalSteps.rmaNumber(PortalSteps.submit(browser));
+    String statusLink = PortalSteps.statusLink(browser.last());
+    assertThat(jdbc.sql("SELECT store_credit_bonus_percent FROM rma_return WHERE rma_number = ?").param(rma)
+        .query(Integer.class).single()).as("the promise is kept with the return").isEqualTo(10);
+
+    lifecycle.runUntil(rma, ReturnStatus.LABEL_ISSUED);
+    // as ReturnLifecycle starts it with openrma.bookkeeping.provider=quickbooks (the test app has none)
+    engine.getRuntimeService().setVariable(lifecycle.processInstanceId(rma), ProcessIds.VAR_RECORDS_BOOKS, true);
+    lifecycle.pickedUp(rma, "pickup-" + rma);
+    lifecycle.arrived(rma, "scan-" + rma);
+    lifecycle.inspect(rma, "NEW", "RESTOCK");
+    lifecycle.runUntil(rma, ReturnStatus.CLOSED);
+
+    assertThat(jdbc.sql("SELECT t.detail FROM rma_timeline t JOIN rma_return r ON r.id = t.return_id "
+        + "WHERE r.rma_number = ? AND t.event = 'BOOKED'").param(rma).query(String.class).single())
+        .as("the books' lines, bonus included, add up to the credit").startsWith("CreditMemo sim-")
+        .contains("of 78.41 EUR");
+    assertThat(stripe.creditFor(rma)).as("Stripe credited the customer's balance").hasValueSatisfying(credit -> {
+      assertThat(credit.amount()).isEqualTo(7_841);
+      assertThat(credit.customerId()).isEqualTo("cus_portal" + order.substring(1));
+    });
+    assertThat(lifecycle.record(rma).refund().total()).isEqualTo(7_128);
+    assertThat(browser.get(statusLink).body())
+        .contains("Credited to your customer account: €78.41, including a bonus of €7.13");
+    var refund = new Http(port).as("carl").get("/api/returns/" + rma).json();
+    assertThat(refund.get("storeCreditBonusPercent").asInt()).isEqualTo(10);
+    assertThat(refund.get("refund").get("total").asLong()).isEqualTo(7_128);
+    assertThat(refund.get("refund").get("storeCreditBonus").asLong()).isEqualTo(713);
+    assertThat(refund.get("refund").get("storeCredit").asLong()).isEqualTo(7_841);
   }
 
   @Test

@@ -29,6 +29,14 @@ final class PortalSteps {
 
   /** From a new order to "Review": one unit of line {@code line} for {@code reason}, reported unopened, refund. */
   static PortalBrowser.Page toReview(PortalBrowser browser, String orderNumber, int line, String reason) {
+    toResolution(browser, orderNumber, line, reason);
+    PortalBrowser.Page review = browser.post("/returns/resolution", Map.of("resolution", "REFUND"));
+    assertThat(review.path()).as(review.body()).isEqualTo("/returns/review");
+    return review;
+  }
+
+  /** From a new order to "How you want it made right": one unit of line {@code line} for {@code reason}, unopened. */
+  static PortalBrowser.Page toResolution(PortalBrowser browser, String orderNumber, int line, String reason) {
     PortalBrowser.Page items = lookUp(browser, orderNumber, PortalTestOrders.email(orderNumber));
     assertThat(items.path()).as(items.body()).isEqualTo("/returns/items");
     Map<String, String> choice = Map.of("lines[" + line + "].quantity", "1", "lines[" + line + "].reason", reason,
@@ -41,9 +49,7 @@ final class PortalSteps {
       resolution = browser.post("/returns/items", withoutPhotos);
     }
     assertThat(resolution.path()).as(resolution.body()).isEqualTo("/returns/resolution");
-    PortalBrowser.Page review = browser.post("/returns/resolution", Map.of("resolution", "REFUND"));
-    assertThat(review.path()).as(review.body()).isEqualTo("/returns/review");
-    return review;
+    return resolution;
   }
 
   /** Submits the review on screen and answers the confirmation. */

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Bean;
  * Orders only the portal's tests know (source {@code portal-test}), a fresh one per test, so that tests sharing
  * one database never return each other's units, nor the demo orders other tests rely on. Order {@code #7nnnnn}
  * belongs to {@code buyer7nnnnn@example.com} (postal code 10115): chinos (1), T-shirts (2 of 2), a final-sale
- * dress; delivered five days ago, paid with Stripe.
+ * dress (only the chinos come in other sizes, 30/32 and 34/32, to exchange for); delivered five days ago, paid with Stripe by Stripe customer {@code cus_portal7nnnnn}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class PortalTestOrders {
@@ -51,6 +51,16 @@ class PortalTestOrders {
         return Optional.of(order(number, clock.instant())).filter(o -> o.belongsTo(emailOrPostalCode));
       }
 
+      /** The chinos come in two other sizes; the other lines in none. */
+      @Override
+      public List<Order.Variant> exchangeVariants(Order order, String lineItemId) {
+        String id = order.orderId().substring(3);
+        return lineItemId.equals("PT-" + id + "-1")
+            ? List.of(new Order.Variant("PT-V-" + id + "-3032", "30/32", "CHINO-" + id + "-3032"),
+                new Order.Variant("PT-V-" + id + "-3432", "34/32", "CHINO-" + id + "-3432"))
+            : List.of();
+      }
+
       @Override
       public Optional<Order> get(String orderId) {
         return orderId.startsWith("PT-")
@@ -72,6 +82,7 @@ class PortalTestOrders {
                 Set.of("apparel"), ItemCategory.APPAREL),
             new Order.Line("PT-" + id + "-3", "DRESS-" + id, "Summer dress (sale)", 1, 1, 0, 2_990, 568,
                 Set.of("final-sale"), ItemCategory.FINAL_SALE)),
-        490, now.minus(Duration.ofDays(5)), new Order.Payment("stripe", "pi_portal" + id, "PT-TX-" + id, 12_973));
+        490, now.minus(Duration.ofDays(5)), new Order.Payment("stripe", "pi_portal" + id, "PT-TX-" + id, 12_973,
+            "cus_portal" + id));
   }
 }

@@ -3,6 +3,8 @@ package io.openrma.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,7 @@ import io.openrma.returns.Resolution;
 import io.openrma.returns.ReturnLine;
 import io.openrma.returns.ReturnReason;
 import io.openrma.returns.ReturnRecord;
+import io.openrma.returns.ReturnRecords;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -34,7 +37,7 @@ import org.camunda.bpm.engine.variable.Variables;
  * For any return a customer can ask for, the estimate is what {@link RefundCalculator} computes from the
  * lifecycle's policy inputs ({@link ReturnLifecycle#startVariables}), the policy table's answer and the items
  * inspected as reported: each unit refunded, the fee waived for our fault or a kept item, shipping as the table
- * says, capped by the payment, nothing for an exchange.
+ * says, capped by the payment, nothing for an exchange, and store credit with its bonus rounded half up.
  */
 class RefundEstimatorProperties {
 
@@ -49,12 +52,9 @@ class RefundEstimatorProperties {
   void theEstimateIsTheCalculatorsRefundForTheLifecyclesInputs(@ForAll("lines") List<ReturnLine> lines,
       @ForAll Resolution resolution, @ForAll @IntRange(max = 80) int deliveredDaysAgo,
       @ForAll @IntRange(max = 7) int priorReturns, @ForAll @LongRange(max = 1_000) long shipping,
-      @ForAll @LongRange(max = 400_000) long captured) {
-    if (resolution == Resolution.STORE_CREDIT) {
-      resolution = Resolution.REFUND; // the portal does not offer it; the arithmetic is the refund's
-    }
-    ReturnRecord draft = RefundEstimatorTest.draft(resolution, deliveredDaysAgo, shipping, captured,
-        lines.toArray(ReturnLine[]::new));
+      @ForAll @LongRange(max = 400_000) long captured, @ForAll @IntRange(max = 100) int bonusPercent) {
+    ReturnRecord draft = ReturnRecords.withStoreCreditBonus(RefundEstimatorTest.draft(resolution, deliveredDaysAgo,
+        shipping, captured, lines.toArray(ReturnLine[]::new)), bonusPercent);
 
     RefundEstimator.Estimate estimate = estimator.estimate(draft, priorReturns, TODAY);
 
@@ -77,6 +77,13 @@ class RefundEstimatorProperties {
     assertThat(estimate.restockingFee()).isEqualTo(expected.restockingFee());
     assertThat(estimate.shipping()).isEqualTo(expected.shipping());
     assertThat(estimate.total()).isEqualTo(resolution == Resolution.EXCHANGE ? 0 : expected.total());
+    // store credit: the refund plus the bonus, rounded half up, as "Calculate refund" adds it; nothing else has one
+    long bonus = resolution == Resolution.STORE_CREDIT
+        ? new BigDecimal(expected.total()).multiply(BigDecimal.valueOf(bonusPercent)).movePointLeft(2)
+            .setScale(0, RoundingMode.HALF_UP).longValueExact()
+        : 0;
+    assertThat(estimate.bonus()).isEqualTo(bonus);
+    assertThat(estimate.credit()).isEqualTo(estimate.total() + bonus);
     assertThat(estimate.lines()).extracting(RefundEstimator.Line::items)
         .containsExactlyElementsOf(expected.lines().stream().map(RefundCalculator.LineRefund::items).toList());
   }

@@ -17,6 +17,7 @@ import io.openrma.returns.Resolution;
 import io.openrma.returns.ReturnLine;
 import io.openrma.returns.ReturnReason;
 import io.openrma.returns.ReturnRecord;
+import io.openrma.returns.ReturnRecords;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -114,6 +115,30 @@ class RefundEstimatorTest {
     assertThat(estimate.exchange()).isTrue();
     assertThat(estimate.items()).isEqualTo(5_990);
     assertThat(estimate.total()).isZero();
+  }
+
+  @Test
+  void storeCreditAddsTheBonusOfTheReturnRoundedHalfUp() {
+    ReturnRecord draft = ReturnRecords.withStoreCreditBonus(draft(Resolution.STORE_CREDIT, 10, 490, 12_973,
+        line(1, ItemCategory.APPAREL, 1, 1, 5_990, 1_138, ReturnReason.DOES_NOT_FIT, ItemCondition.NEW)), 10);
+
+    RefundEstimator.Estimate estimate = estimator.estimate(draft, 0, TODAY);
+
+    assertThat(estimate.total()).isEqualTo(7_128);
+    assertThat(estimate.bonusPercent()).isEqualTo(10);
+    assertThat(estimate.bonus()).isEqualTo(713); // 712.8
+    assertThat(estimate.credit()).isEqualTo(7_841);
+  }
+
+  @Test
+  void onlyStoreCreditHasABonus() {
+    ReturnRecord draft = ReturnRecords.withStoreCreditBonus(draft(Resolution.REFUND, 10, 490, 12_973,
+        line(1, ItemCategory.APPAREL, 1, 1, 5_990, 1_138, ReturnReason.DOES_NOT_FIT, ItemCondition.NEW)), 10);
+
+    RefundEstimator.Estimate estimate = estimator.estimate(draft, 0, TODAY);
+
+    assertThat(estimate.bonus()).isZero();
+    assertThat(estimate.credit()).isEqualTo(7_128);
   }
 
   @Test

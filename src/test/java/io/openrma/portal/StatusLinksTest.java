@@ -16,7 +16,8 @@ class StatusLinksTest {
 
   private static PortalProperties properties(String secret) {
     return new PortalProperties("Shop", null, null, null, null, secret, Duration.ofDays(60),
-        new PortalProperties.Lookups(10, 10, Duration.ofMinutes(1), 1_000), "https://returns.shop.example", null, null);
+        new PortalProperties.Lookups(10, 10, Duration.ofMinutes(1), 1_000), "https://returns.shop.example", null, null,
+        0);
   }
 
   @Test

@@ -23,4 +23,10 @@ public final class ReturnRecords {
     ReflectionTestUtils.setField(record, "id", id);
     return record;
   }
+
+  /** The draft with the store credit bonus a return is created with ({@link ReturnCreation}). */
+  public static ReturnRecord withStoreCreditBonus(ReturnRecord draft, int percent) {
+    draft.storeCreditBonusPercent(percent);
+    return draft;
+  }
 }

@@ -219,7 +219,7 @@ class ShopifyWebhookTest {
     send("returns/request", returnRequest(returnId, order, line(order, 1, 1, "defective", null, null)));
     String rma = awaitTakenOver(returnId);
     String ours = "gid://shopify/Refund/" + order + "1";
-    returns.recordRefundCalculation(rma, 2_250, 428, 0, 0, 2_678, false, "test", Actor.process("Calculate refund"));
+    returns.recordRefundCalculation(rma, 2_250, 428, 0, 0, 2_678, false, 0, "test", Actor.process("Calculate refund"));
     returns.recordRefundResult(rma, ours, "SUCCEEDED", null, Actor.process("Refund payment"));
 
     String own = webhookId();

@@ -15,22 +15,24 @@ public interface Bookkeeping {
   Posted recordStoreCredit(Entry entry);
 
   /**
-   * One refund as the books get it, money in minor units of {@code currency}. {@code total} is what was refunded:
-   * lines + tax - restocking fee + shipping must add up to it exactly.
+   * One refund as the books get it, money in minor units of {@code currency}. {@code total} is what was refunded
+   * (or credited): lines + tax - restocking fee + shipping + store credit bonus must add up to it exactly.
    *
-   * @param requestId  idempotency key (at most 50 characters), derived from the RMA and the refund attempt
-   * @param paymentRef the payment system's id of the refund or store credit
+   * @param requestId        idempotency key (at most 50 characters), derived from the RMA and the refund attempt
+   * @param storeCreditBonus the merchant's bonus on top of a store credit (its own line), 0 for none
+   * @param paymentRef       the payment system's id of the refund or store credit
    */
   record Entry(String rmaNumber, String requestId, String currency, String customerName, String customerEmail,
-      List<Line> lines, long tax, long restockingFee, long shipping, long total, String paymentRef) {
+      List<Line> lines, long tax, long restockingFee, long shipping, long storeCreditBonus, long total,
+      String paymentRef) {
 
     public Entry {
       lines = List.copyOf(lines);
     }
 
-    /** What the lines, tax, fee and shipping add up to. */
+    /** What the lines, tax, fee, shipping and bonus add up to. */
     public long sum() {
-      return lines.stream().mapToLong(Line::amount).sum() + tax - restockingFee + shipping;
+      return lines.stream().mapToLong(Line::amount).sum() + tax - restockingFee + shipping + storeCreditBonus;
     }
   }
 

@@ -19,8 +19,8 @@ import io.openrma.policy.Money;
 
 /**
  * Posts refunds to QuickBooks Online as a {@code RefundReceipt} (or a {@code CreditMemo}, configured; store credit
- * always): a line per returned item, its {@code ItemRef} found by SKU, the restocking fee (negative) and refunded
- * shipping as their configured items, the tax as {@code TxnTaxDetail.TotalTax}, the customer found by email (created
+ * always): a line per returned item, its {@code ItemRef} found by SKU, the restocking fee (negative), refunded
+ * shipping and a store credit's bonus as their configured items, the tax as {@code TxnTaxDetail.TotalTax}, the customer found by email (created
  * when missing), {@code DocNumber} = the RMA number. A retry sends the same {@code requestid}, so QuickBooks answers
  * the first document; a duplicate document number (6140) means an earlier attempt posted it, which is then looked up.
  * The total QuickBooks answers must be the refund, to the cent.
@@ -100,6 +100,15 @@ public class QuickBooksBookkeeping implements Bookkeeping {
     }
     if (entry.shipping() > 0) {
       lines.add(line("Shipping refunded", settings.shippingItemId(), 1, entry.shipping(), currency,
+          settings.nonTaxCode()));
+    }
+    if (entry.storeCreditBonus() > 0) {
+      if (settings.storeCreditBonusItemId() == null || settings.storeCreditBonusItemId().isBlank()) {
+        throw new QuickBooksRefusedException(null, "the credit memo of " + entry.rmaNumber() + " has a store credit "
+            + "bonus, and no QuickBooks item is set for it: set openrma.quickbooks.store-credit-bonus-item-id, "
+            + "then retry");
+      }
+      lines.add(line("Store credit bonus", settings.storeCreditBonusItemId(), 1, entry.storeCreditBonus(), currency,
           settings.nonTaxCode()));
     }
     Map<String, Object> document = new LinkedHashMap<>();

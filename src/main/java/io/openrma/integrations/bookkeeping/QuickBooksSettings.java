@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param documentType         how a refund is booked; store credit is always a credit memo
  * @param restockingFeeItemId  the QuickBooks item of the restocking fee (a negative line)
  * @param shippingItemId       the QuickBooks item of refunded shipping
+ * @param storeCreditBonusItemId the QuickBooks item of a store credit bonus (a line of the credit memo); needed
+ *                             only when the portal gives one ({@code openrma.portal.store-credit-bonus-percent})
  * @param depositToAccountId   the account a refund receipt pays from (DepositToAccountRef)
  * @param paymentMethodId      PaymentMethodRef of refund receipts (optional)
  * @param readTimeout          15 s: one step makes up to ten calls, which together must stay below the job lock
@@ -44,6 +46,7 @@ public record QuickBooksSettings(
     @DefaultValue("REFUND_RECEIPT") DocumentType documentType,
     String restockingFeeItemId,
     String shippingItemId,
+    String storeCreditBonusItemId,
     String depositToAccountId,
     String paymentMethodId,
     @DefaultValue("TAX") String taxCode,

@@ -90,12 +90,19 @@ public class CustomerEmails {
     long tax = record.refund() == null ? 0 : record.refund().tax();
     long fee = record.refund() == null ? 0 : record.refund().restockingFee();
     long shipping = record.refund() == null ? 0 : record.refund().shipping();
-    long total = record.refund() == null ? 0 : record.refund().total();
+    long bonus = record.refund() == null ? 0 : record.refund().storeCreditBonus();
+    // store credit is the refund plus its bonus
+    long total = record.refund() == null
+        ? 0
+        : "STORE_CREDIT".equals(outcome)
+            ? record.refund().storeCredit()
+            : record.refund().total();
     Map<String, Object> model = Map.ofEntries(Map.entry("outcome", outcome),
         Map.entry("note", note == null ? "" : note),
         Map.entry("items", Money.format(items, currency)), Map.entry("tax", Money.format(tax, currency)),
         Map.entry("fee", Money.format(fee, currency)), Map.entry("shipping", Money.format(shipping, currency)),
         Map.entry("total", Money.format(total, currency)), Map.entry("hasFee", fee > 0),
+        Map.entry("bonus", Money.format(bonus, currency)), Map.entry("hasBonus", bonus > 0),
         Map.entry("hasShipping", shipping > 0), Map.entry("again", occasion != null));
     String subject = german(record) ? switch (outcome) {
       case "REFUNDED" -> "Ihre Erstattung zur Retoure " + record.rmaNumber();

@@ -79,7 +79,9 @@ class QuickBooksBookkeepingTest {
   private static QuickBooksSettings settings(DocumentType type) {
     return new QuickBooksSettings(IntegrationMode.LIVE, intuit.baseUrl(), false, intuit.baseUrl(),
         "https://appcenter.intuit.com/connect/oauth2", null, QuickBooksApi.REALM,
-        QuickBooksApi.CLIENT_ID, QuickBooksApi.CLIENT_SECRET, "RT-1", KEY, type, "31", "SHIPPING_ITEM_ID", "35", "2",
+        QuickBooksApi.CLIENT_ID, QuickBooksApi.CLIENT_SECRET, "RT-1", KEY, type, "31", "SHIPPING_ITEM_ID",
+        "BONUS_ITEM_ID", "35",
+        "2",
         "TAX", "NON", 75, Duration.ofSeconds(2), Duration.ofSeconds(5));
   }
 
@@ -91,7 +93,7 @@ class QuickBooksBookkeepingTest {
   static Entry entry(long total) {
     return new Entry("RMA-001234", KEY_1, "EUR", "Ada Lovelace", EMAIL,
         List.of(new Line("TSHIRT-M-BLU", "T-shirt blue M", 1, 2250, true), new Line("SOCKS-3", "Socks", 2, 1800, true)),
-        770, 405, 495, total, "re_3QbRefund12345");
+        770, 405, 495, 0, total, "re_3QbRefund12345");
   }
 
   private static void refreshes(String refreshToken, String access, String next) {
@@ -175,6 +177,27 @@ class QuickBooksBookkeepingTest {
     // a credit memo pays nothing out: no deposit account, payment method or payment reference
     assertThat(intuit.findAll(postRequestedFor(urlPathEqualTo(COMPANY + "/creditmemo"))).get(0).getBodyAsString())
         .doesNotContain("DepositToAccountRef", "PaymentMethodRef", "PaymentRefNum");
+  }
+
+  @Test
+  void aStoreCreditBonusIsALineOfItsOwnSoTheCreditMemoTotalsTheCredit() {
+    refreshes("RT-1", "AT-1", "RT-2");
+    customerAndItems();
+    // 49.10 refunded + 10 % bonus 4.91 = 54.01 credited
+    posts("creditmemo", "AT-1", 200, QuickBooksApi.entity("CreditMemo",
+        QuickBooksApi.document("147", "RMA-001234", 54.01, 7.7)));
+    Entry credit = new Entry("RMA-001234", KEY_1, "EUR", "Ada Lovelace", EMAIL, entry(4_910).lines(), 770, 405, 495,
+        491, 5_401, "cbtxn_1Credit");
+
+    Posted posted = books(DocumentType.REFUND_RECEIPT).recordStoreCredit(credit);
+
+    assertThat(posted).isEqualTo(new Posted("CreditMemo", "147", "RMA-001234", 5_401));
+    intuit.verify(1, postRequestedFor(urlPathEqualTo(COMPANY + "/creditmemo")).withRequestBody(equalToJson("""
+        {"Line": [{}, {}, {}, {},
+          {"DetailType": "SalesItemLineDetail", "Amount": 4.91, "Description": "Store credit bonus",
+           "SalesItemLineDetail": {"ItemRef": {"value": "BONUS_ITEM_ID"}, "Qty": 1, "UnitPrice": 4.91,
+            "TaxCodeRef": {"value": "NON"}}}]}
+        """, false, true)));
   }
 
   private static void customerAndItemsWithoutCustomer() {
