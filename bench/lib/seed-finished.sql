@@ -23,10 +23,12 @@ BEGIN
       RETURN 'return_id + g * (SELECT k FROM seed_k WHERE t = ''rma_return'')';
     ELSIF col = 'delivery_id' THEN
       RETURN 'delivery_id + g * (SELECT k FROM seed_k WHERE t = ''rma_outbound_delivery'')';
+    ELSIF col = 'process_instance_id' THEN
+      RETURN format('left(%1$I, 63 - length(g::text)) || ''~'' || g', col); -- as the engine's ids below
     ELSIF typ = 'character varying' AND (col IN ('order_id', 'payment_intent_id', 'subscription_id',
         'stripe_customer_id', 'ticket_id', 'customer_id', 'customer_email', 'label_id', 'tracking_number',
-        'refund_id', 'store_credit_id', 'process_instance_id', 'idempotency_key', 'source_return_id',
-        'source_transaction_id', 'event_id', 'effect_key', 'line_item_id')) THEN
+        'refund_id', 'store_credit_id', 'idempotency_key', 'source_return_id', 'source_transaction_id', 'event_id',
+        'effect_key', 'line_item_id')) THEN
       RETURN format('%1$I || ''~'' || g', col);
     END IF;
     RETURN quote_ident(col);
@@ -35,8 +37,11 @@ BEGIN
   IF typ = 'character varying' AND (col = 'id_' OR col LIKE '%\_id\_') AND col NOT IN ('proc_def_id_',
       'process_def_id_', 'dec_def_id_', 'case_def_id_', 'deployment_id_', 'tenant_id_', 'job_def_id_',
       'user_id_', 'group_id_', 'start_user_id_', 'create_user_id_', 'clause_id_', 'rule_id_', 'dec_req_id_',
-      'assigner_id_', 'batch_id_', 'seed_job_def_id_', 'monitor_job_def_id_', 'batch_job_def_id_') THEN
-    RETURN format('%1$I || ''~'' || g', col);
+      'assigner_id_', 'batch_id_', 'seed_job_def_id_', 'monitor_job_def_id_', 'batch_job_def_id_', 'act_id_',
+      'failed_act_id_', 'activity_id_', 'failed_activity_id_', 'case_act_id_') THEN
+    -- ids are at most 64 characters; an activity instance's ("Activity:uuid") may be near that: the same cut
+    -- wherever the id appears keeps references intact
+    RETURN format('left(%1$I, 63 - length(g::text)) || ''~'' || g', col);
   END IF;
   RETURN quote_ident(col);
 END $$ LANGUAGE plpgsql;
