@@ -29,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Creating returns: the request is validated, made idempotent by its {@code Idempotency-Key}, saved
  * and its lifecycle started, all in one transaction, so there is never a return without a process.
+ * Longer than most classes because it holds every way a return comes into being (the API, an order
+ * reference, the portal with its photos and bonus, a Shopify return request, a taken-over return for the
+ * benchmark) and they must share that one transaction and one idempotency rule.
  */
 @Service
 public class ReturnCreation {
