@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.openrma.returns.ItemCategory;
 import io.openrma.returns.ItemCondition;
@@ -16,6 +17,9 @@ import io.openrma.support.Http;
 import io.openrma.support.WebAppTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -49,8 +53,13 @@ class PolicySimulationInBrowserTest {
       browser.get("http://anna:anna@localhost:" + port + "/analysts/policy-simulation");
       browser.findElement(By.id("draft")).sendKeys(draft.toAbsolutePath().toString());
       browser.findElement(By.cssSelector("button.primary")).click();
-
-      assertThat(browser.findElements(By.id("live"))).as(browser.getPageSource()).isNotEmpty();
+      // the answer comes once the simulation ran (a cold engine's first one takes seconds): wait for its page
+      try {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(
+            By.id("live")));
+      } catch (TimeoutException e) {
+        throw new AssertionError("no simulation result after 60 s: " + browser.getPageSource(), e);
+      }
       assertThat(browser.findElement(By.id("live")).getText()).startsWith("Live policy: version");
       assertThat(browser.findElement(By.id("changed")).getText()).contains(rma);
       chromium.screenshot("policy-simulation");
