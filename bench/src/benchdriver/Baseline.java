@@ -221,53 +221,9 @@ final class Baseline {
     return false;
   }
 
-  /** Up by 1.5x while flat, then two bisections, as {@link Throughput#search}. */
+  /** The highest rate the bare engine carries flat ({@link RateSearch}). */
   Map<String, Object> search(double startRate, int stepSeconds, double maxRate) {
-    List<Map<String, Object>> steps = new ArrayList<>();
-    double good = 0;
-    double bad = 0;
-    double rate = startRate;
-    while (rate <= maxRate) {
-      Map<String, Object> step = step(rate, stepSeconds);
-      steps.add(step);
-      if (Boolean.TRUE.equals(step.get("sustainable"))) {
-        good = rate;
-        rate = Math.round(rate * 1.5);
-      } else {
-        bad = rate;
-        drain(180);
-        break;
-      }
-    }
-    if (bad == 0) {
-      bad = maxRate;
-    }
-    for (int i = 0; i < 2 && good > 0 && bad - good > Math.max(2, 0.08 * good); i++) {
-      double mid = Math.round((good + bad) / 2);
-      Map<String, Object> step = step(mid, stepSeconds);
-      steps.add(step);
-      if (Boolean.TRUE.equals(step.get("sustainable"))) {
-        good = mid;
-      } else {
-        bad = mid;
-        drain(180);
-      }
-    }
-    rate = startRate;
-    while (good == 0 && rate > 1) {
-      rate = Math.max(1, Math.floor(rate / 2));
-      drain(180);
-      Map<String, Object> step = step(rate, stepSeconds);
-      steps.add(step);
-      if (Boolean.TRUE.equals(step.get("sustainable"))) {
-        good = rate;
-      }
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("steps", steps);
-    out.put("highest_flat_per_s", good);
-    out.put("lowest_growing_per_s", bad);
-    return out;
+    return RateSearch.search(startRate, maxRate, rate -> step(rate, stepSeconds), () -> drain(180));
   }
 
   /** Holds {@code rate} for warm-up plus {@code seconds}; measures the window after the warm-up. */

@@ -205,58 +205,9 @@ final class Throughput {
     return false;
   }
 
-  /** Finds the highest sustainable rate: up by 1.5x while flat, then two bisections. */
+  /** The highest rate OpenRMA carries flat ({@link RateSearch}). */
   Map<String, Object> search(double startRate, int stepSeconds, double maxRate) {
-    List<Map<String, Object>> steps = new ArrayList<>();
-    double good = 0;
-    double bad = 0;
-    double rate = startRate;
-    while (rate <= maxRate) {
-      Step step = step(rate, stepSeconds);
-      steps.add(step.json());
-      if (step.sustainable()) {
-        good = rate;
-        rate = Math.round(rate * 1.5);
-      } else {
-        bad = rate;
-        drain(180);
-        break;
-      }
-    }
-    if (bad == 0) {
-      bad = maxRate;
-    }
-    for (int i = 0; i < 2 && good > 0 && bad - good > Math.max(2, 0.08 * good); i++) {
-      double mid = Math.round((good + bad) / 2);
-      Step step = step(mid, stepSeconds);
-      steps.add(step.json());
-      if (step.sustainable()) {
-        good = mid;
-      } else {
-        bad = mid;
-        drain(180);
-      }
-    }
-    if (good == 0) {
-      // not even the start rate: go down
-      rate = startRate;
-      while (good == 0 && rate >= 1) {
-        rate = Math.max(1, Math.floor(rate / 2));
-        drain(180);
-        Step step = step(rate, stepSeconds);
-        steps.add(step.json());
-        if (step.sustainable()) {
-          good = rate;
-        } else if (rate == 1) {
-          break;
-        }
-      }
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("steps", steps);
-    out.put("highest_flat_per_s", good);
-    out.put("lowest_growing_per_s", bad);
-    return out;
+    return RateSearch.search(startRate, maxRate, rate -> step(rate, stepSeconds).json(), () -> drain(180));
   }
 
   /** Holds {@code rate} for warm-up plus {@code seconds} and measures the window after the warm-up. */
