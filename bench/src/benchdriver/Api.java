@@ -59,6 +59,17 @@ final class Api {
   }
 
   Response send(String user, String method, String path, String json, String accept) {
+    Response response = sendOnce(user, method, path, json, accept);
+    if (response.status() == -1 && (response.body().startsWith("java.net.SocketException")
+        || response.body().contains("Unexpected end of file"))) {
+      // a kept-alive connection the server closed while it idled (after minutes of seeding on others):
+      // HttpURLConnection does not retry a streamed POST itself, and the server never read this one
+      return sendOnce(user, method, path, json, accept);
+    }
+    return response;
+  }
+
+  private Response sendOnce(String user, String method, String path, String json, String accept) {
     long start = System.nanoTime();
     HttpURLConnection connection = null;
     try {

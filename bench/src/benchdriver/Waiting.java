@@ -264,7 +264,8 @@ final class Waiting {
       Api.Response c = api.get("walt", "/engine-rest/filter/" + filterId + "/count");
       Api.Response j = api.post("walt", "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15", body);
       if (p.status() != 200 || c.status() != 200 || j.status() != 200) {
-        throw new IllegalStateException("task query failed: " + p.status() + " " + c.status() + " " + j.body());
+        throw new IllegalStateException("task query failed: page " + p.status() + " " + p.body() + ", count "
+            + c.status() + " " + c.body() + ", plain page " + j.status());
       }
       if (i >= 10) {
         page.add(p.nanos());
