@@ -51,14 +51,16 @@ class DockerFilesTest {
   }
 
   @Test
-  void theImageIsBuiltWithTheWrapperAndRunsTheLayersAsNonRootWithAHealthCheck() throws IOException {
+  void theImageIsBuiltWithTheWrapperAndRunsTheLayersWithItsClassArchiveAsNonRootWithAHealthCheck() throws IOException {
     List<String> lines = Files.readAllLines(DOCKER.resolve("Dockerfile"));
     List<String> from = lines.stream().filter(l -> l.startsWith("FROM ")).toList();
 
     assertThat(from).hasSize(2).allSatisfy(line -> assertThat(line.split("\\s+")[1]).matches(PINNED));
     String file = String.join("\n", lines);
-    assertThat(file).contains("./mvnw", "-Djarmode=tools", "extract --layers --launcher",
-        "org.springframework.boot.loader.launch.JarLauncher", "/actuator/health");
+    assertThat(file).contains("./mvnw", "-Djarmode=tools", "extract --layers --destination", "/actuator/health");
+    // the class data sharing archive is made in the image, from the jar the entry point starts
+    assertThat(file).contains("-XX:ArchiveClassesAtExit=openrma.jsa -Dspring.context.exit=onRefresh",
+        "-jar app.jar", "ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=openrma.jsa\", \"-jar\", \"app.jar\"]");
     String user = lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElseThrow();
     assertThat(user).doesNotContain("root").doesNotContain(" 0");
     assertThat(lines.stream().filter(l -> l.startsWith("HEALTHCHECK"))).hasSize(1);
